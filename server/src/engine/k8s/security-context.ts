@@ -1,0 +1,84 @@
+// Reading security settings the way admission does: a container's securityContext field wins over
+// the pod's where both levels have it, and each finding points at the node that decided it.
+import type { Edit } from '../types';
+import type { FixBuilder, YValue } from '../fix';
+import { get, getMap, getPair, getPath, getString, isScalar, type YAMLMap, type YNode } from '../parse';
+import type { ContainerRef, PodSpecRef } from './resource';
+
+export function podSecurityContext(pod: PodSpecRef): YAMLMap | undefined {
+  return getMap(pod.spec, 'securityContext');
+}
+
+export function containerSecurityContext(c: ContainerRef): YAMLMap | undefined {
+  return getMap(c.node, 'securityContext');
+}
+
+export interface Setting {
+  /** The value node that decided, or undefined when neither level sets the field. */
+  node?: YNode;
+  value?: unknown;
+  from?: 'container' | 'pod';
+}
+
+/** A field under securityContext that exists at both levels (runAsNonRoot, runAsUser, seccompProfile...). */
+export function effectiveSetting(c: ContainerRef, path: readonly string[]): Setting {
+  const own = getPath(containerSecurityContext(c), path);
+  if (own !== undefined && own !== null && !(isScalar(own) && own.value === null)) {
+    return { node: own, value: isScalar(own) ? own.value : undefined, from: 'container' };
+  }
+  const pod = getPath(podSecurityContext(c.pod), path);
+  if (pod !== undefined && pod !== null && !(isScalar(pod) && pod.value === null)) {
+    return { node: pod, value: isScalar(pod) ? pod.value : undefined, from: 'pod' };
+  }
+  return {};
+}
+
+/** Where a finding about a field missing from a container goes: its securityContext key, else its name. */
+export function containerAnchor(c: ContainerRef): [number, number] {
+  const sc = getPair(c.node, 'securityContext');
+  if (sc) return [(sc.key as YNode).range![0], (sc.key as YNode).range![1]];
+  const name = getPair(c.node, 'name');
+  if (name) {
+    const end = name.value?.range ? name.value.range[1] : (name.key as YNode).range![1];
+    return [(name.key as YNode).range![0], end];
+  }
+  const r = c.node.range!;
+  return [r[0], r[0]];
+}
+
+/** Where a finding about a pod-level field that is missing goes: the pod spec's securityContext key, else the `spec` key. */
+export function podAnchor(pod: PodSpecRef): [number, number] {
+  const sc = getPair(pod.spec, 'securityContext');
+  if (sc) return [(sc.key as YNode).range![0], (sc.key as YNode).range![1]];
+  const specPair = getPair(pod.template, 'spec');
+  if (specPair) return [(specPair.key as YNode).range![0], (specPair.key as YNode).range![1]];
+  const r = pod.spec.range!;
+  return [r[0], r[0]];
+}
+
+export function setContainerSecurity(fix: FixBuilder, c: ContainerRef, path: readonly string[], value: YValue): Edit {
+  return fix.setIn(c.node, ['securityContext', ...path], value);
+}
+
+export function setPodSecurity(fix: FixBuilder, pod: PodSpecRef, path: readonly string[], value: YValue): Edit {
+  return fix.setIn(pod.spec, ['securityContext', ...path], value);
+}
+
+/** Windows pods (`spec.os.name: windows`) are exempt from some restricted checks from v1.25. */
+export function isWindowsPod(pod: PodSpecRef): boolean {
+  return getString(getMap(pod.spec, 'os'), 'name') === 'windows';
+}
+
+/** `spec.hostUsers: false` puts the pod in a user namespace (relaxes some checks from v1.35). */
+export function usesUserNamespace(pod: PodSpecRef): boolean {
+  const v = get(pod.spec, 'hostUsers');
+  return isScalar(v) && v.value === false;
+}
+
+export function isTrue(node: unknown): boolean {
+  return isScalar(node) && node.value === true;
+}
+
+export function isFalse(node: unknown): boolean {
+  return isScalar(node) && node.value === false;
+}

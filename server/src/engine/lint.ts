@@ -1,0 +1,225 @@
+// lint(text, options): split into documents, parse each (cached by its text), find the Kubernetes
+// objects, run the enabled rules on each, drop suppressed findings, and shift offsets from the
+// document to the file. A Linter keeps its cache between calls, so an edit re-parses and re-checks
+// only the documents whose text changed.
+import { FixBuilder } from './fix';
+import { resourcesOf, type Resource } from './k8s/resource';
+import { getMap, mapPairs, parseChunk, scalarValue, splitDocuments, type ParsedChunk } from './parse';
+import { LATEST_PSS_MINOR, parsePssVersion, type EffectivePss, type EffectiveSettings, type ReportInput, type Rule } from './rule';
+import { RULES } from './rules';
+import { findSuppressions, isSuppressed } from './suppress';
+import type { Finding, LintOptions, LintResult, ParseError, PssLevel, ResourceRef, Severity } from './types';
+
+interface ChunkEntry {
+  parsed: ParsedChunk;
+  resources: Resource[];
+  /** Findings with offsets relative to the chunk, for the settings key they were computed with. */
+  findings?: Omit<Finding, 'docIndex'>[];
+  settingsKey?: string;
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
+}
+
+export interface LinterHooks {
+  /** Called once per rule and linter when a rule throws; the rule is skipped for that document. */
+  onRuleError?(failure: RuleFailure): void;
+}
+
+const PSS_ENFORCE = 'pod-security.kubernetes.io/enforce';
+const PSS_ENFORCE_VERSION = 'pod-security.kubernetes.io/enforce-version';
+
+export interface NamespacePss {
+  level?: PssLevel;
+  version?: string;
+}
+
+export class Linter {
+  private cache = new Map<string, ChunkEntry>();
+  private reportedRuleErrors = new Set<string>();
+
+  constructor(private readonly hooks: LinterHooks = {}) {}
+
+  lint(text: string, options: LintOptions = {}, namespacePss?: ReadonlyMap<string, NamespacePss>): LintResult {
+    const chunks = splitDocuments(text);
+    const next = new Map<string, ChunkEntry>();
+    const entries: ChunkEntry[] = chunks.map((c) => {
+      let e = next.get(c.text) ?? this.cache.get(c.text);
+      if (!e) {
+        const parsed = parseChunk(c.text);
+        e = { parsed, resources: safeResources(parsed) };
+      }
+      next.set(c.text, e);
+      return e;
+    });
+    this.cache = next;
+
+    const rules = enabledRules(options);
+    const rulesKey = JSON.stringify([options.rules ?? null, options.only ?? null]);
+    const nsPss = new Map(namespacePss ?? []);
+    for (const e of entries) for (const r of e.resources) if (r.kind === 'Namespace') collectNamespacePss(r, nsPss);
+
+    const findings: Finding[] = [];
+    const parseErrors: ParseError[] = [];
+    chunks.forEach((chunk, docIndex) => {
+      const e = entries[docIndex];
+      for (const err of e.parsed.errors) {
+        parseErrors.push({
+          message: err.message,
+          start: err.start + chunk.offset,
+          end: err.end + chunk.offset,
+          code: err.code,
+          severity: err.warning ? 'warning' : 'error',
+        });
+      }
+      const settings = e.resources.map((r) => settingsFor(r, options, nsPss));
+      const key = rulesKey + JSON.stringify(settings);
+      if (e.findings === undefined || e.settingsKey !== key) {
+        e.findings = this.checkChunk(e, rules, settings);
+        e.settingsKey = key;
+      }
+      for (const f of e.findings) {
+        findings.push({
+          ...f,
+          start: f.start + chunk.offset,
+          end: f.end + chunk.offset,
+          docIndex,
+          fixes: chunk.offset === 0 ? f.fixes : f.fixes.map((fix) => ({
+            ...fix,
+            edits: fix.edits.map((ed) => ({ start: ed.start + chunk.offset, end: ed.end + chunk.offset, text: ed.text })),
+          })),
+          related: f.related?.map((r) => (r.file === undefined ? { ...r, start: r.start + chunk.offset, end: r.end + chunk.offset } : r)),
+        });
+      }
+    });
+    return { findings, parseErrors };
+  }
+
+  private checkChunk(e: ChunkEntry, rules: ActiveRule[], settings: EffectiveSettings[]): Omit<Finding, 'docIndex'>[] {
+    const out: Omit<Finding, 'docIndex'>[] = [];
+    if (e.resources.length === 0) return out;
+    const text = e.parsed.text;
+    const fix = new FixBuilder(text);
+    const suppressions = findSuppressions(text);
+    e.resources.forEach((resource, i) => {
+      const ref: ResourceRef = { kind: resource.kind, apiVersion: resource.apiVersion, name: resource.name, namespace: resource.namespace };
+      for (const { rule, severity } of rules) {
+        if (!ruleApplies(rule, settings[i])) continue;
+        const ctx = {
+          resource,
+          text,
+          fix,
+          settings: settings[i],
+          report: (input: ReportInput) => {
+            const range = input.range ?? (input.node?.range ? [input.node.range[0], input.node.range[1]] : undefined);
+            const [start, end] = range ?? [resource.node.range![0], resource.node.range![0]];
+            if (isSuppressed(suppressions, rule.id, start)) return;
+            out.push({
+              ruleId: rule.id,
+              severity: input.severity && severity === rule.meta.severity ? input.severity : severity,
+              message: input.message,
+              start,
+              end: trimEnd(text, start, end),
+              resource: ref,
+              fixes: input.fixes ?? [],
+              related: input.related,
+            });
+          },
+        };
+        try {
+          rule.check(ctx);
+        } catch (err) {
+          const k = rule.id;
+          if (!this.reportedRuleErrors.has(k)) {
+            this.reportedRuleErrors.add(k);
+            this.hooks.onRuleError?.({ ruleId: rule.id, message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+          }
+        }
+      }
+    });
+    return out;
+  }
+}
+
+/** Lints a text once, without a cache kept between calls. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  return new Linter().lint(text, options);
+}
+
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+}
+
+function enabledRules(options: LintOptions): ActiveRule[] {
+  const out: ActiveRule[] = [];
+  const only = options.only ? new Set(options.only) : undefined;
+  for (const rule of RULES) {
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') continue;
+    if (only && !only.has(rule.id)) continue;
+    if (!only && setting === undefined && rule.meta.enabledByDefault === false) continue;
+    out.push({ rule, severity: setting ?? rule.meta.severity });
+  }
+  return out;
+}
+
+/** PSS rules run only at or above their level and from the policy version that introduced them. */
+function ruleApplies(rule: Rule, settings: EffectiveSettings): boolean {
+  const pss = rule.meta.standards?.pss;
+  if (!pss) return true;
+  const level = settings.pss.level;
+  if (level === 'privileged') return false;
+  if (pss.level === 'restricted' && level !== 'restricted') return false;
+  if (pss.since) {
+    const since = parsePssVersion(pss.since) ?? 0;
+    if (settings.pss.minor < since) return false;
+  }
+  return true;
+}
+
+function settingsFor(resource: Resource, options: LintOptions, nsPss: ReadonlyMap<string, NamespacePss>): EffectiveSettings {
+  let level: PssLevel = options.pss?.level ?? 'restricted';
+  let minor = parsePssVersion(options.pss?.version) ?? LATEST_PSS_MINOR;
+  const ns = resource.namespace !== undefined ? nsPss.get(resource.namespace) : undefined;
+  if (ns?.level) level = ns.level;
+  if (ns?.version) minor = parsePssVersion(ns.version) ?? minor;
+  const pss: EffectivePss = { level, minor };
+  return { pss, ruleOptions: {} };
+}
+
+function collectNamespacePss(ns: Resource, into: Map<string, NamespacePss>): void {
+  if (!ns.name) return;
+  const labels = labelsOf(ns);
+  const level = labels?.get(PSS_ENFORCE);
+  if (level !== 'privileged' && level !== 'baseline' && level !== 'restricted') return;
+  into.set(ns.name, { level, version: labels?.get(PSS_ENFORCE_VERSION) });
+}
+
+function labelsOf(r: Resource): Map<string, string> | undefined {
+  const labels = getMap(getMap(r.node, 'metadata'), 'labels');
+  if (!labels) return undefined;
+  const out = new Map<string, string>();
+  for (const p of mapPairs(labels)) {
+    const v = scalarValue(p.value);
+    if (typeof p.key.value === 'string' && typeof v === 'string') out.set(p.key.value, v);
+  }
+  return out;
+}
+
+function safeResources(parsed: ParsedChunk): Resource[] {
+  try {
+    return resourcesOf(parsed.doc);
+  } catch {
+    return [];
+  }
+}
+
+/** Ranges never end on trailing white space or a newline. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
+}

@@ -1,0 +1,226 @@
+// The only module that imports `yaml`. It splits a file into YAML documents, parses each one on
+// its own (so that an edit re-parses only the document it touched) and offers read-only helpers
+// over the node tree. Every node keeps its source range; nothing is decoded into plain objects.
+import {
+  Alias,
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Pair,
+  parseDocument,
+  Scalar,
+  stringify,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
+
+export type YNode = Scalar | YAMLMap | YAMLSeq | Alias;
+export type ParsedDoc = Document.Parsed;
+export type { Pair, Scalar, YAMLMap, YAMLSeq };
+export { isAlias, isMap, isPair, isScalar, isSeq };
+
+export interface DocChunk {
+  /** Offset of the chunk in the whole text. */
+  offset: number;
+  text: string;
+}
+
+export interface ChunkError {
+  message: string;
+  start: number;
+  end: number;
+  code: string;
+  warning: boolean;
+}
+
+export interface ParsedChunk {
+  text: string;
+  doc: Document.Parsed;
+  errors: ChunkError[];
+}
+
+/**
+ * Splits a multi-document file at its document markers. A line that starts with `---` or `...`
+ * (followed by white space or the end of the line) is a document marker wherever it stands: the
+ * YAML spec forbids such lines inside any scalar, so no parse is needed to find them.
+ * A chunk starts at its `---` line (or after a `...` line) and runs to the next marker.
+ */
+export function splitDocuments(text: string): DocChunk[] {
+  const chunks: DocChunk[] = [];
+  let chunkStart = 0;
+  let sawContent = false;
+  let pos = 0;
+  const len = text.length;
+  while (pos <= len) {
+    let eol = text.indexOf('\n', pos);
+    if (eol === -1) eol = len;
+    const c0 = text.charCodeAt(pos);
+    // '-' (45) or '.' (46) followed by two more of the same and then space, tab, CR or end.
+    if ((c0 === 45 || c0 === 46) && text.charCodeAt(pos + 1) === c0 && text.charCodeAt(pos + 2) === c0) {
+      const c3 = text.charCodeAt(pos + 3);
+      if (pos + 3 >= len || c3 === 32 || c3 === 9 || c3 === 10 || c3 === 13) {
+        if (c0 === 45) {
+          // '---' starts a new document; what came before is a chunk of its own when it has content.
+          if (sawContent) {
+            chunks.push({ offset: chunkStart, text: text.slice(chunkStart, pos) });
+            chunkStart = pos;
+          }
+          sawContent = true;
+        } else {
+          // '...' ends the document; the chunk includes the marker line.
+          const next = eol < len ? eol + 1 : len;
+          chunks.push({ offset: chunkStart, text: text.slice(chunkStart, next) });
+          chunkStart = next;
+          sawContent = false;
+        }
+        pos = eol + 1;
+        continue;
+      }
+    }
+    if (!sawContent && pos < eol && !isBlankOrComment(text, pos, eol)) sawContent = true;
+    pos = eol + 1;
+  }
+  if (chunkStart < len || chunks.length === 0) {
+    chunks.push({ offset: chunkStart, text: text.slice(chunkStart) });
+  } else if (chunks.length > 0 && chunkStart === len && !sawContent) {
+    // nothing after the last '...'
+  }
+  return chunks;
+}
+
+function isBlankOrComment(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 0xfeff) continue;
+    return c === 35; // '#'
+  }
+  return true;
+}
+
+/** Parses one chunk. YAML 1.1 booleans (`yes`, `on`) are read as Kubernetes reads them. */
+export function parseChunk(text: string): ParsedChunk {
+  const doc = parseDocument(text, {
+    version: '1.1',
+    prettyErrors: false,
+    uniqueKeys: true,
+    keepSourceTokens: false,
+    strict: false,
+  });
+  const errors: ChunkError[] = [];
+  for (const e of doc.errors) errors.push(toChunkError(e.message, e.code, e.pos, text, false));
+  for (const w of doc.warnings) {
+    // Tag and directive warnings are noise for Kubernetes manifests; keep only real ones.
+    if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE') continue;
+    errors.push(toChunkError(w.message, w.code, w.pos, text, true));
+  }
+  return { text, doc, errors };
+}
+
+function toChunkError(message: string, code: string, pos: [number, number], text: string, warning: boolean): ChunkError {
+  let start = Math.max(0, Math.min(pos[0], text.length));
+  let end = Math.max(start, Math.min(pos[1], text.length));
+  if (end === start && end < text.length) end = start + 1;
+  const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return { message: firstLine, start, end, code, warning };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read-only helpers over the node tree. Aliases are followed one level (never expanded), so a
+// hostile file with nested aliases costs nothing extra.
+
+export function deref(doc: Document.Parsed, node: unknown): YNode | null {
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    return (target as YNode | undefined) ?? null;
+  }
+  return (node as YNode) ?? null;
+}
+
+/** The pair of a block or flow map whose key is the plain string `key`. */
+export function getPair(map: unknown, key: string): Pair<Scalar, YNode | null> | undefined {
+  if (!isMap(map)) return undefined;
+  for (const item of map.items) {
+    const k = item.key;
+    if (isScalar(k) && k.value === key) return item as Pair<Scalar, YNode | null>;
+  }
+  return undefined;
+}
+
+export function get(map: unknown, key: string): YNode | null | undefined {
+  const p = getPair(map, key);
+  return p ? (p.value as YNode | null) : undefined;
+}
+
+export function getMap(map: unknown, key: string): YAMLMap | undefined {
+  const v = get(map, key);
+  return isMap(v) ? v : undefined;
+}
+
+export function getSeq(map: unknown, key: string): YAMLSeq | undefined {
+  const v = get(map, key);
+  return isSeq(v) ? v : undefined;
+}
+
+export function getPath(node: unknown, path: readonly string[]): YNode | null | undefined {
+  let cur: unknown = node;
+  for (const k of path) {
+    cur = get(cur, k);
+    if (cur === undefined || cur === null) return cur as undefined | null;
+  }
+  return cur as YNode;
+}
+
+/** The scalar value of a node, or undefined when it is not a scalar. */
+export function scalarValue(node: unknown): unknown {
+  return isScalar(node) ? node.value : undefined;
+}
+
+export function getScalar(map: unknown, key: string): unknown {
+  return scalarValue(get(map, key));
+}
+
+export function getString(map: unknown, key: string): string | undefined {
+  const v = getScalar(map, key);
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+/** Items of a sequence (empty for anything else). */
+export function seqItems(node: unknown): YNode[] {
+  return isSeq(node) ? (node.items as YNode[]) : [];
+}
+
+export function mapPairs(node: unknown): Pair<Scalar, YNode | null>[] {
+  return isMap(node) ? (node.items as Pair<Scalar, YNode | null>[]) : [];
+}
+
+export function keyString(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/** [start, end) of a node's value, without trailing comments or blank lines. */
+export function nodeRange(node: { range?: [number, number, number] | null } | null | undefined): [number, number] | undefined {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : undefined;
+}
+
+export function isFlow(node: unknown): boolean {
+  return (isMap(node) || isSeq(node)) && !!(node as YAMLMap).flow;
+}
+
+/** The document's root map, or undefined when the document is empty, a scalar or a list. */
+export function rootMap(doc: Document.Parsed): YAMLMap | undefined {
+  return isMap(doc.contents) ? doc.contents : undefined;
+}
+
+/** Serialises a plain scalar for insertion, quoting only where YAML needs it. */
+export function formatScalar(value: string | number | boolean | null): string {
+  if (typeof value === 'string') {
+    // YAML 1.1 readers (Kubernetes) treat yes/no/on/off as booleans, so quote those.
+    if (/^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(value)) return `"${value}"`;
+    return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  }
+  return value === null ? 'null' : String(value);
+}

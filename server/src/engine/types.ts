@@ -1,0 +1,142 @@
+// The engine's public contract: findings, fixes, rules and options. Offsets are UTF-16 code-unit
+// offsets into the linted text (JavaScript string indices); the LSP adapter and the CLI turn them
+// into positions once.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `safe` fixes change nothing the workload relies on and may be applied by fix-all; `suggestion`s
+ * change behaviour (hardening) and are only applied when a person asks for them. */
+export type FixSafety = 'safe' | 'suggestion';
+
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  safety: FixSafety;
+  /** The best fix of a finding; shown first and marked preferred in the editor. */
+  preferred?: boolean;
+}
+
+export interface ResourceRef {
+  kind: string;
+  apiVersion?: string;
+  name?: string;
+  namespace?: string;
+}
+
+export interface RelatedLocation {
+  /** Path or URI of the other file; undefined means the same file. */
+  file?: string;
+  start: number;
+  end: number;
+  /** Line/column for locations in other files, whose text the consumer may not have. 0-based. */
+  line?: number;
+  character?: number;
+  endLine?: number;
+  endCharacter?: number;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  resource?: ResourceRef;
+  fixes: Fix[];
+  related?: RelatedLocation[];
+  /** Index of the YAML document (0-based) the finding belongs to. */
+  docIndex: number;
+}
+
+export interface ParseError {
+  message: string;
+  start: number;
+  end: number;
+  /** 'yaml' for syntax errors; other codes for input the engine refused (too large, templated...). */
+  code: string;
+  severity: Severity;
+}
+
+export type PssLevel = 'privileged' | 'baseline' | 'restricted';
+
+export interface PssSettings {
+  level: PssLevel;
+  /** 'latest' or 'v1.N'. */
+  version: string;
+}
+
+export interface LintOptions {
+  /** Per-rule severity overrides, the same shape as the `kubeward.rules` setting. */
+  rules?: Record<string, SeveritySetting>;
+  /** When set, only these rules run (used by presets such as pss-restricted). */
+  only?: string[];
+  pss?: Partial<PssSettings>;
+  /** A name for the text (path or URI); used in related locations and messages. */
+  fileName?: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  parseErrors: ParseError[];
+}
+
+export type RuleCategory =
+  | 'pod-security'
+  | 'workload'
+  | 'image'
+  | 'secrets'
+  | 'service-account'
+  | 'rbac'
+  | 'network-policy'
+  | 'istio'
+  | 'schema'
+  | 'exposure'
+  | 'deprecation';
+
+export interface RuleStandards {
+  /** Pod Security Standards: level and the upstream PSA check id. */
+  pss?: { level: 'baseline' | 'restricted'; check: string; since?: string };
+  cis?: string[];
+  nsa?: string[];
+  istio?: string[];
+}
+
+/** Ids of the same check in other tools, for people who migrate. */
+export interface PeerIds {
+  checkov?: string[];
+  kubeLinter?: string[];
+  polaris?: string[];
+  kubescape?: string[];
+  trivy?: string[];
+  kubeScore?: string[];
+  kubesec?: string[];
+  istioctl?: string[];
+}
+
+export interface RuleMeta {
+  title: string;
+  description: string;
+  /** Why it matters: the risk, in a few sentences. */
+  why: string;
+  /** How to fix it. */
+  how: string;
+  category: RuleCategory;
+  severity: Severity;
+  /** False for rules that are off unless enabled in settings. */
+  enabledByDefault?: boolean;
+  /** Kinds the rule looks at, for the docs ('*' for any kind with a pod spec). */
+  kinds: string[];
+  standards?: RuleStandards;
+  fix: 'safe' | 'suggestion' | 'none';
+  peers?: PeerIds;
+  /** A short insecure example and its secure counterpart, for the rule page. */
+  examples?: { bad: string; good: string };
+}

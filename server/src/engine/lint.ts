@@ -187,7 +187,7 @@ function settingsFor(resource: Resource, options: LintOptions, nsPss: ReadonlyMa
   if (ns?.level) level = ns.level;
   if (ns?.version) minor = parsePssVersion(ns.version) ?? minor;
   const pss: EffectivePss = { level, minor };
-  return { pss, ruleOptions: {} };
+  return { pss, ruleOptions: options.ruleOptions ?? {} };
 }
 
 function collectNamespacePss(ns: Resource, into: Map<string, NamespacePss>): void {

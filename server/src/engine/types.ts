@@ -81,6 +81,8 @@ export interface LintOptions {
   pss?: Partial<PssSettings>;
   /** A name for the text (path or URI); used in related locations and messages. */
   fileName?: string;
+  /** Options particular rules read (e.g. `allowedRegistries: string[]`), passed to them as ctx.settings.ruleOptions. */
+  ruleOptions?: Record<string, unknown>;
 }
 
 export interface LintResult {

@@ -1,0 +1,19 @@
+// Output formats by name. A format is a function from the run's report to the text written on
+// standard output; adding one (for example `github` annotations) is a file here and a line below.
+import type { FormatName } from '../args';
+import type { RunReport } from '../report';
+import { formatJson } from './json';
+import { formatSarif } from './sarif';
+import { formatText } from './text';
+
+export interface FormatContext {
+  version: string;
+}
+
+export type Formatter = (report: RunReport, ctx: FormatContext) => string;
+
+export const FORMATTERS: Record<FormatName, Formatter> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+};

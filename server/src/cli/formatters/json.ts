@@ -1,0 +1,47 @@
+// {"findings":[...],"errors":[...]}: one object per finding with 1-based lines and columns (end
+// exclusive), and one per input that could not be linted. With --fix, "fixed" lists the changes.
+import type { RunReport } from '../report';
+import type { FormatContext } from './index';
+
+export interface JsonFinding {
+  file: string;
+  ruleId: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  resource: { kind: string; name: string | null; namespace: string | null } | null;
+}
+
+export interface JsonOutput {
+  findings: JsonFinding[];
+  errors: { file: string; message: string; code: string }[];
+  fixed?: { file: string; line: number; ruleId: string; title: string }[];
+}
+
+export function toJson(report: RunReport): JsonOutput {
+  const out: JsonOutput = {
+    findings: report.files.flatMap((f) =>
+      f.findings.map((x) => ({
+        file: f.path,
+        ruleId: x.ruleId,
+        severity: x.severity,
+        message: x.message,
+        line: x.line,
+        column: x.column,
+        endLine: x.endLine,
+        endColumn: x.endColumn,
+        resource: x.resource ? { kind: x.resource.kind, name: x.resource.name ?? null, namespace: x.resource.namespace ?? null } : null,
+      })),
+    ),
+    errors: report.errors.map((e) => ({ file: e.file, message: e.message, code: e.code })),
+  };
+  if (report.fixMode) out.fixed = report.files.flatMap((f) => f.applied.map((a) => ({ file: f.path, line: a.line, ruleId: a.ruleId, title: a.title })));
+  return out;
+}
+
+export function formatJson(report: RunReport, _ctx: FormatContext): string {
+  return JSON.stringify(toJson(report), null, 2) + '\n';
+}

@@ -1,0 +1,44 @@
+// `file:line:col severity rule-id message`, one finding a line, ordered by file and position, then
+// the fixes applied (with --fix) and a summary. Input errors go to standard error, not here.
+import { countFindings, type RunReport } from '../report';
+import type { FormatContext } from './index';
+
+export function formatText(report: RunReport, _ctx: FormatContext): string {
+  const lines: string[] = [];
+  const applied = report.files.flatMap((f) => f.applied.map((a) => `${f.path}:${a.line} ${a.ruleId} ${a.title}`));
+  if (report.fixMode) {
+    lines.push(applied.length > 0 ? `Fixed (${plural(applied.length, 'change')}):` : 'Nothing to fix.', ...applied.map((l) => `  ${l}`), '');
+  }
+  for (const f of report.files) {
+    for (const x of f.findings) lines.push(`${f.path}:${x.line}:${x.column} ${x.severity} ${x.ruleId} ${oneLine(x.message)}`);
+  }
+  if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
+  lines.push(summary(report));
+  return lines.join('\n') + '\n';
+}
+
+export function summary(report: RunReport): string {
+  const c = countFindings(report);
+  const total = c.error + c.warning + c.info;
+  const files = plural(report.files.length, 'file');
+  const parts: string[] = [];
+  if (total === 0) parts.push(`No findings in ${files}${report.fixMode ? ' after fixing' : ''}.`);
+  else {
+    const bySeverity = [plural(c.error, 'error'), plural(c.warning, 'warning'), `${c.info} info`].join(', ');
+    parts.push(`${plural(total, 'finding')} (${bySeverity}) in ${c.filesWithFindings} of ${files}.`);
+  }
+  if (report.errors.length > 0) parts.push(`${plural(report.errors.length, 'input')} could not be linted (see above).`);
+  const hints: string[] = [];
+  if (report.fixMode !== 'safe' && report.fixMode !== 'suggestion' && c.safeFixable > 0) hints.push(`${c.safeFixable} fixable with --fix`);
+  if (report.fixMode !== 'suggestion' && c.suggestionFixable > 0) hints.push(`${c.suggestionFixable}${hints.length ? ' more' : ' fixable'} with --fix-suggestions`);
+  if (hints.length > 0) parts.push(`${hints.join(', ')}.`.replace(/^./, (s) => s.toUpperCase()));
+  return parts.join(' ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\r?\n\s*/g, ' ');
+}

@@ -1,0 +1,121 @@
+// `kubeward lint`: collect the inputs, read each one, apply fixes when asked, lint, and write the
+// report in the chosen format. One unreadable input never stops the others; it is reported on
+// standard error and makes the exit status 2.
+import * as fs from 'node:fs';
+import { applyFixes, isValidYamlChange, LineIndex, Linter, type FixSafety, type LintOptions } from '../engine';
+import type { LintArgs } from './args';
+import { FORMATTERS } from './formatters';
+import { collectInputs, decodeOrError, ioError, isInputError, readInputFile, tooLarge, type InputError, type ReadInput } from './inputs';
+import { lintOptionsFrom } from './options';
+import { atOrAbove, toCliFindings, type AppliedChange, type RunReport } from './report';
+
+export interface CliIO {
+  cwd: string;
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readStdin(): Promise<Buffer>;
+  version: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
+  const { lint: baseOptions, yamlSyntax } = lintOptionsFrom(args);
+  const { inputs, errors } = collectInputs(args.paths, io.cwd, args.stdinFilename);
+  const report: RunReport = { cwd: io.cwd, files: [], errors, fixMode: args.fix };
+  let fixedStdin: string | undefined;
+
+  for (const input of inputs) {
+    let read: ReadInput | InputError;
+    if (input.kind === 'stdin') {
+      const buf = await io.readStdin();
+      read = buf.length > args.maxFileSize ? tooLarge(input.path, buf.length, args.maxFileSize) : decodeOrError(input.path, buf);
+    } else {
+      read = readInputFile(input, args.maxFileSize);
+    }
+    if (isInputError(read)) {
+      errors.push(read);
+      continue;
+    }
+    const options: LintOptions = { ...baseOptions, fileName: input.path };
+    let text = read.text;
+    let applied: AppliedChange[] = [];
+    if (args.fix) {
+      const fixed = fixText(text, options, args.fix);
+      if (fixed.text !== text) {
+        if (!isValidYamlChange(text, fixed.text)) {
+          // The engine validates every pass; this is the last line of defence before writing.
+          errors.push({ file: input.path, code: 'fix-invalid', message: 'fixes not written: the result would not be valid YAML (please report this)' });
+        } else if (input.kind === 'file' && !writeFile(input.abs, fixed.text, read.bom, input.path, errors)) {
+          // left as it was; the error says why
+        } else {
+          text = fixed.text;
+          applied = fixed.applied;
+        }
+      }
+      if (input.kind === 'stdin') fixedStdin = (read.bom ? '\ufeff' : '') + text;
+    }
+    const linter = new Linter({
+      onRuleError: (f) => io.stderr(`kubeward: warning: rule ${f.ruleId} failed on ${input.path} and was skipped: ${f.message.split('\n')[0]} (please report this)\n`),
+    });
+    const result = linter.lint(text, options);
+    report.files.push({
+      path: input.path,
+      abs: input.kind === 'file' ? input.abs : undefined,
+      text,
+      findings: toCliFindings(text, result, yamlSyntax),
+      applied,
+    });
+  }
+
+  for (const e of errors) io.stderr(`kubeward: ${e.file}: ${e.message}\n`);
+  const output = FORMATTERS[args.format](report, { version: io.version });
+  if (fixedStdin !== undefined) {
+    // Standard output carries the fixed text, as a filter would; the report goes to standard error.
+    io.stdout(fixedStdin);
+    io.stderr(output);
+  } else {
+    io.stdout(output);
+    if (args.fix && args.format !== 'text') {
+      for (const f of report.files) for (const a of f.applied) io.stderr(`fixed ${f.path}:${a.line} ${a.ruleId} ${a.title}\n`);
+    }
+  }
+  return exitCode(report, args);
+}
+
+export function exitCode(report: RunReport, args: Pick<LintArgs, 'failOn'>): number {
+  if (report.errors.length > 0) return EXIT_ERROR;
+  if (args.failOn === 'never') return EXIT_OK;
+  const threshold = args.failOn;
+  return report.files.some((f) => f.findings.some((x) => atOrAbove(x.severity, threshold))) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Applies fixes one pass at a time, so that each applied fix is reported on the line where its
+ * finding was in the text of that pass.
+ */
+export function fixText(text: string, options: LintOptions, safety: FixSafety): { text: string; applied: AppliedChange[] } {
+  const applied: AppliedChange[] = [];
+  let current = text;
+  for (let pass = 0; pass < 20; pass++) {
+    const r = applyFixes(current, options, { safety, maxPasses: 1 });
+    if (r.applied.length === 0 || r.text === current) break;
+    const index = new LineIndex(current);
+    for (const a of r.applied) applied.push({ line: index.positionAt(a.start).line + 1, ruleId: a.ruleId, title: a.title });
+    current = r.text;
+  }
+  return { text: current, applied };
+}
+
+function writeFile(abs: string, text: string, bom: boolean, shown: string, errors: InputError[]): boolean {
+  try {
+    fs.writeFileSync(abs, (bom ? '\ufeff' : '') + text);
+    return true;
+  } catch (e) {
+    const err = ioError(shown, e);
+    errors.push({ ...err, code: 'write-failed', message: `fixes not written: ${err.message}` });
+    return false;
+  }
+}

@@ -1,0 +1,153 @@
+// The CLI's report model: what every formatter reads. Offsets from the engine become 1-based
+// lines and columns here, once; columns count UTF-16 code units (as LSP and SARIF's
+// "utf16CodeUnits" do) and end positions are exclusive.
+import { LineIndex, type FixSafety, type LintResult, type ResourceRef, type Severity, type SeveritySetting } from '../engine';
+import type { InputError } from './inputs';
+
+/** Pseudo rule id of YAML syntax errors in the CLI's output; its severity can be set with --rule. */
+export const YAML_SYNTAX_ID = 'yaml-syntax';
+
+export interface Region {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface CliEdit extends Region {
+  /** Offsets into the file's text (after a byte-order mark, if any). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface CliFix {
+  title: string;
+  safety: FixSafety;
+  preferred: boolean;
+  edits: CliEdit[];
+}
+
+export interface CliRelated extends Partial<Region> {
+  file?: string;
+  message: string;
+}
+
+export interface CliFinding extends Region {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  resource?: ResourceRef;
+  fixes: CliFix[];
+  related: CliRelated[];
+}
+
+/** A fix applied by --fix, with the line of the finding in the text it was found in. */
+export interface AppliedChange {
+  line: number;
+  ruleId: string;
+  title: string;
+}
+
+export interface FileReport {
+  /** As shown to the user: relative to the working directory when inside it, or <stdin>. */
+  path: string;
+  /** Absolute path; undefined for standard input. */
+  abs?: string;
+  text: string;
+  findings: CliFinding[];
+  applied: AppliedChange[];
+}
+
+export interface RunReport {
+  cwd: string;
+  files: FileReport[];
+  errors: InputError[];
+  /** Set when fixes were applied (--fix or --fix-suggestions). */
+  fixMode?: FixSafety;
+}
+
+export function regionOf(index: LineIndex, start: number, end: number): Region {
+  const s = index.positionAt(start);
+  const e = index.positionAt(Math.max(start, end));
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** Findings and YAML syntax errors of one file, ordered by position. */
+export function toCliFindings(text: string, result: LintResult, yamlSyntax?: SeveritySetting): CliFinding[] {
+  const index = new LineIndex(text);
+  const out: CliFinding[] = [];
+  if (yamlSyntax !== 'off') {
+    for (const e of result.parseErrors) {
+      out.push({
+        ruleId: YAML_SYNTAX_ID,
+        severity: yamlSyntax ?? e.severity,
+        message: e.message,
+        start: e.start,
+        end: e.end,
+        ...regionOf(index, e.start, e.end),
+        fixes: [],
+        related: [],
+      });
+    }
+  }
+  for (const f of result.findings) {
+    out.push({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      start: f.start,
+      end: f.end,
+      ...regionOf(index, f.start, f.end),
+      resource: f.resource,
+      fixes: f.fixes.map((fix) => ({
+        title: fix.title,
+        safety: fix.safety,
+        preferred: fix.preferred === true,
+        edits: fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text, ...regionOf(index, e.start, e.end) })),
+      })),
+      related: (f.related ?? []).map((r) =>
+        r.file === undefined
+          ? { message: r.message, ...regionOf(index, r.start, r.end) }
+          : {
+              file: r.file,
+              message: r.message,
+              ...(r.line !== undefined && r.character !== undefined
+                ? { line: r.line + 1, column: r.character + 1, endLine: (r.endLine ?? r.line) + 1, endColumn: (r.endCharacter ?? r.character) + 1 }
+                : {}),
+            },
+      ),
+    });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function atOrAbove(severity: Severity, threshold: Severity): boolean {
+  return RANK[severity] >= RANK[threshold];
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+  filesWithFindings: number;
+  safeFixable: number;
+  suggestionFixable: number;
+}
+
+export function countFindings(report: RunReport): Counts {
+  const c: Counts = { error: 0, warning: 0, info: 0, filesWithFindings: 0, safeFixable: 0, suggestionFixable: 0 };
+  for (const f of report.files) {
+    if (f.findings.length > 0) c.filesWithFindings++;
+    for (const x of f.findings) {
+      c[x.severity]++;
+      if (x.fixes.some((fix) => fix.safety === 'safe')) c.safeFixable++;
+      else if (x.fixes.length > 0) c.suggestionFixable++;
+    }
+  }
+  return c;
+}

@@ -6,6 +6,7 @@ import pssCapabilitiesRestricted from './pss-capabilities-restricted';
 import pssHostNamespaces from './pss-host-namespaces';
 import pssPrivileged from './pss-privileged';
 import pssRunAsNonRoot from './pss-run-as-non-root';
+import saAutomountToken from './sa-automount-token';
 
 export const RULES: readonly Rule[] = [
   pssAllowPrivilegeEscalation,
@@ -13,6 +14,7 @@ export const RULES: readonly Rule[] = [
   pssHostNamespaces,
   pssPrivileged,
   pssRunAsNonRoot,
+  saAutomountToken,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

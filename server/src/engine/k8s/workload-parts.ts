@@ -1,0 +1,59 @@
+// Small locators shared by the service-account, secret and workload rules: where a finding about a
+// missing pod-level field goes, a container's command line as items with their nodes, env vars.
+import { deref, get, getMap, getPair, isMap, isScalar, seqItems, type YAMLMap, type YNode } from '../parse';
+import type { ArgvItem } from './command-line';
+import type { ContainerRef, PodSpecRef, Resource } from './resource';
+
+/** The `spec` key of the pod (template): where findings about a missing pod-level field go. */
+export function podSpecKeyRange(pod: PodSpecRef): [number, number] {
+  const pair = getPair(pod.template, 'spec');
+  const key = pair?.key as YNode | undefined;
+  if (key?.range) return [key.range[0], key.range[1]];
+  const r = pod.spec.range!;
+  return [r[0], r[0]];
+}
+
+/** The value node of `metadata.namespace`, when the object sets one. */
+export function namespaceNode(resource: Resource): YNode | undefined {
+  const v = get(getMap(resource.node, 'metadata'), 'namespace');
+  return isScalar(v) ? v : undefined;
+}
+
+export interface ArgvNode extends ArgvItem {
+  node: YNode;
+}
+
+/** A container's `command` then `args`, the scalar items only, with their decoded strings. */
+export function argvOf(c: ContainerRef): ArgvNode[] {
+  const out: ArgvNode[] = [];
+  for (const list of ['command', 'args'] as const) {
+    seqItems(get(c.node, list)).forEach((item, index) => {
+      const n = deref(c.pod.resource.doc, item);
+      if (!isScalar(n)) return;
+      const v = n.value;
+      if (typeof v !== 'string' && typeof v !== 'number') return;
+      out.push({ node: n, value: String(v), list, index });
+    });
+  }
+  return out;
+}
+
+/** The env var maps of a container's `env` list. */
+export function envVarsOf(c: ContainerRef): YAMLMap[] {
+  const out: YAMLMap[] = [];
+  for (const item of seqItems(get(c.node, 'env'))) {
+    const n = deref(c.pod.resource.doc, item);
+    if (isMap(n)) out.push(n);
+  }
+  return out;
+}
+
+/** The maps of a container's `envFrom` list. */
+export function envFromOf(c: ContainerRef): YAMLMap[] {
+  const out: YAMLMap[] = [];
+  for (const item of seqItems(get(c.node, 'envFrom'))) {
+    const n = deref(c.pod.resource.doc, item);
+    if (isMap(n)) out.push(n);
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+// The VS Code client: starts the bundled language server over IPC and stays thin. Linting,
+// fixes, hover and settings resolution all live in the server, so every editor gets the same.
+import * as path from 'node:path';
+import {
+  commands,
+  languages,
+  StatusBarAlignment,
+  ThemeColor,
+  window,
+  workspace,
+  type ExtensionContext,
+  type StatusBarItem,
+} from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+const SOURCE = 'kubeward';
+/** Kinds the server uses for its whole-workload and whole-file actions (server/src/lsp/code-actions.ts). */
+const HARDEN_WORKLOAD_KIND = 'quickfix.kubeward.harden';
+const HARDEN_FILE_KIND = 'source.kubeward.harden';
+const FIX_ALL_KIND = 'source.fixAll.kubeward';
+
+/** Restarts allowed in RESTART_WINDOW_MS before the client stops trying and asks the user. */
+const MAX_RESTARTS = 10;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const output = window.createOutputChannel('Kubeward', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    outputChannel: output,
+    traceOutputChannel: output,
+    errorHandler: new RestartingErrorHandler(output),
+    diagnosticCollectionName: SOURCE,
+  };
+  // The id `kubeward` makes the client read `kubeward.trace.server` for protocol tracing.
+  client = new LanguageClient('kubeward', 'Kubeward', serverOptions, clientOptions);
+
+  const status = window.createStatusBarItem('kubeward.status', StatusBarAlignment.Right, 100);
+  status.name = 'Kubeward';
+  status.command = 'kubeward.showOutput';
+  context.subscriptions.push(status, output);
+  const refreshStatus = (): void => updateStatus(status, client);
+
+  context.subscriptions.push(
+    commands.registerCommand('kubeward.restartServer', async () => {
+      if (!client) return;
+      output.info('Restarting the Kubeward language server');
+      await client.restart();
+    }),
+    commands.registerCommand('kubeward.showOutput', () => output.show(true)),
+    commands.registerCommand('kubeward.hardenWorkload', () =>
+      commands.executeCommand('editor.action.codeAction', { kind: HARDEN_WORKLOAD_KIND, apply: 'first' }),
+    ),
+    commands.registerCommand('kubeward.hardenFile', () => commands.executeCommand('editor.action.sourceAction', { kind: HARDEN_FILE_KIND, apply: 'first' })),
+    commands.registerCommand('kubeward.fixAll', () => commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' })),
+    client.onDidChangeState(refreshStatus),
+    languages.onDidChangeDiagnostics(refreshStatus),
+    window.onDidChangeActiveTextEditor(refreshStatus),
+    workspace.onDidChangeConfiguration((e) => {
+      // The server re-reads its settings itself; only turning it on or off shows here.
+      if (e.affectsConfiguration('kubeward.enable')) refreshStatus();
+    }),
+  );
+
+  refreshStatus();
+  await client.start();
+  refreshStatus();
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}
+
+/**
+ * Restarts the server whenever it exits, unless it crashes again and again (then it is probably a
+ * bug that a restart will not fix, so the user decides). languageclient's default gives up after
+ * four crashes in three minutes; an editor session should survive more than that.
+ */
+class RestartingErrorHandler implements ErrorHandler {
+  private readonly restarts: number[] = [];
+
+  constructor(private readonly output: { error(message: string): void; warn(message: string): void }) {}
+
+  error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    this.output.error(`Connection to the Kubeward server failed: ${error.message}`);
+    if (count !== undefined && count > 5) return { action: ErrorAction.Shutdown };
+    return { action: ErrorAction.Continue, handled: true };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.restarts.push(now);
+    while (this.restarts.length > 0 && now - this.restarts[0] > RESTART_WINDOW_MS) this.restarts.shift();
+    if (this.restarts.length > MAX_RESTARTS) {
+      const message = `The Kubeward server stopped ${this.restarts.length} times in the last 3 minutes and will not be restarted. See the "Kubeward" output, then run "Kubeward: Restart Language Server".`;
+      this.output.error(message);
+      void window.showErrorMessage(message, 'Restart', 'Show Output').then((choice) => {
+        if (choice === 'Restart') void commands.executeCommand('kubeward.restartServer');
+        else if (choice === 'Show Output') void commands.executeCommand('kubeward.showOutput');
+      });
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
+    this.output.warn('The Kubeward server stopped; restarting it');
+    return { action: CloseAction.Restart, handled: true };
+  }
+}
+
+function updateStatus(status: StatusBarItem, c: LanguageClient | undefined): void {
+  const editor = window.activeTextEditor;
+  const enabled = workspace.getConfiguration('kubeward', editor?.document).get<boolean>('enable', true);
+  if (!editor || editor.document.languageId !== 'yaml') {
+    status.hide();
+    return;
+  }
+  status.backgroundColor = undefined;
+  if (!enabled) {
+    status.text = '$(circle-slash) Kubeward';
+    status.tooltip = 'Kubeward is turned off (kubeward.enable)';
+  } else if (!c || c.state === State.Starting) {
+    status.text = '$(sync~spin) Kubeward';
+    status.tooltip = 'Kubeward: starting the language server';
+  } else if (c.state === State.Stopped || c.state === State.StartFailed) {
+    status.text = '$(error) Kubeward';
+    status.tooltip = 'Kubeward: the language server is not running. Click for its log.';
+    status.backgroundColor = new ThemeColor('statusBarItem.errorBackground');
+  } else {
+    const count = languages.getDiagnostics(editor.document.uri).filter((d) => d.source === SOURCE).length;
+    status.text = count === 0 ? '$(shield) Kubeward' : `$(shield) Kubeward: ${count}`;
+    status.tooltip = count === 0 ? 'Kubeward: no findings in this file' : `Kubeward: ${count} finding${count === 1 ? '' : 's'} in this file. Click for the server log.`;
+  }
+  status.show();
+}

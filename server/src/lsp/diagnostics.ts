@@ -1,0 +1,115 @@
+// Engine results to LSP diagnostics. Offsets are UTF-16 code-unit offsets into the text, which is
+// what LSP positions count by default; TextDocument.positionAt also knows `\r\n` and a lone `\r`
+// as line ends, as LSP clients do.
+import { pathToFileURL } from 'node:url';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocUrl, type Finding, type LintResult, type ParseError, type Severity } from '../engine';
+
+export const SOURCE = 'kubeward';
+export const YAML_SYNTAX = 'yaml-syntax';
+export const FILE_TOO_LARGE = 'file-too-large';
+
+/**
+ * What a code action needs to find the finding behind a diagnostic again: the rule, the document
+ * version it was computed for and a key that is stable for that version (the YAML document index
+ * and the finding's position among the same rule's findings in it). Never the message text.
+ */
+export interface FindingData {
+  ruleId: string;
+  version: number;
+  docIndex: number;
+  key: string;
+}
+
+export function isFindingData(v: unknown): v is FindingData {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Record<string, unknown>;
+  return typeof d.ruleId === 'string' && typeof d.version === 'number' && typeof d.key === 'string' && typeof d.docIndex === 'number';
+}
+
+/** Keys for findings, parallel to `findings`: `<docIndex>/<n>` for the n-th finding of its rule there. */
+export function findingKeys(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const k = `${f.ruleId}\u0000${f.docIndex}`;
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    return `${f.docIndex}/${n}`;
+  });
+}
+
+export function toRange(lines: TextDocument, start: number, end: number): Range {
+  return { start: lines.positionAt(start), end: lines.positionAt(Math.max(start, end)) };
+}
+
+export function toSeverity(s: Severity): DiagnosticSeverity {
+  return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
+
+export function toDiagnostics(uri: string, version: number, lines: TextDocument, result: LintResult, keys: readonly string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of result.parseErrors) out.push(parseErrorDiagnostic(lines, e));
+  result.findings.forEach((f, i) => {
+    const data: FindingData = { ruleId: f.ruleId, version, docIndex: f.docIndex, key: keys[i] };
+    const d: Diagnostic = {
+      range: toRange(lines, f.start, f.end),
+      severity: toSeverity(f.severity),
+      source: SOURCE,
+      code: f.ruleId,
+      codeDescription: { href: ruleDocUrl(f.ruleId) },
+      message: f.message,
+      data,
+    };
+    if (f.ruleId.startsWith('deprecated-')) d.tags = [DiagnosticTag.Deprecated];
+    const related = relatedOf(uri, lines, f);
+    if (related.length > 0) d.relatedInformation = related;
+    out.push(d);
+  });
+  return out;
+}
+
+function parseErrorDiagnostic(lines: TextDocument, e: ParseError): Diagnostic {
+  // The engine passes `yaml`'s own codes (BAD_INDENT, MISSING_CHAR...) for syntax errors, and
+  // kebab-case codes for input it refused on purpose; only the former are "yaml-syntax".
+  const syntax = e.code === 'yaml' || /^[A-Z][A-Z0-9_]*$/.test(e.code);
+  return {
+    range: toRange(lines, e.start, e.end),
+    severity: toSeverity(e.severity),
+    source: SOURCE,
+    code: syntax ? YAML_SYNTAX : e.code,
+    message: syntax ? `YAML syntax: ${e.message}` : e.message,
+    data: syntax ? { yamlCode: e.code } : undefined,
+  };
+}
+
+function relatedOf(uri: string, lines: TextDocument, f: Finding): DiagnosticRelatedInformation[] {
+  const out: DiagnosticRelatedInformation[] = [];
+  for (const r of f.related ?? []) {
+    if (r.file === undefined) {
+      out.push({ location: { uri, range: toRange(lines, r.start, r.end) }, message: r.message });
+    } else if (r.line !== undefined) {
+      const start = { line: r.line, character: r.character ?? 0 };
+      const end = { line: r.endLine ?? r.line, character: r.endCharacter ?? r.character ?? 0 };
+      out.push({ location: { uri: toUri(r.file), range: { start, end } }, message: r.message });
+    }
+  }
+  return out;
+}
+
+function toUri(file: string): string {
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(file)) return file;
+  return pathToFileURL(file).href;
+}
+
+/** One notice instead of findings, for a file that was not linted on purpose (too large). */
+export function noticeDiagnostic(lines: TextDocument, code: string, message: string): Diagnostic {
+  const firstLineEnd = lines.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '').length;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(firstLineEnd, 200) } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    code,
+    message,
+  };
+}

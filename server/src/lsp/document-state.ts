@@ -1,0 +1,94 @@
+// Per open document: one engine Linter (its cache makes a re-lint after an edit re-parse only the
+// YAML documents whose text changed) and the snapshot of the last lint, which diagnostics, code
+// actions and hover all read. A snapshot holds its own copy of the text: the TextDocument objects
+// of TextDocuments are updated in place by incremental changes.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver';
+import { Linter, type LinterHooks, type LintOptions, type LintResult } from '../engine';
+import { FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics } from './diagnostics';
+import { lintOptionsOf, type KubewardSettings } from './settings';
+
+export interface Snapshot {
+  uri: string;
+  version: number;
+  text: string;
+  /** Offset/position conversion for `text`. */
+  lines: TextDocument;
+  settings: KubewardSettings;
+  options: LintOptions;
+  /** Undefined when the document was not linted (disabled, too large, not YAML). */
+  result?: LintResult;
+  /** Parallel to result.findings: the key carried in each diagnostic's data. */
+  keys: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Whether a document is one Kubeward lints: YAML by language id, or by file name. */
+export function isYamlDocument(uri: string, languageId: string): boolean {
+  if (languageId === 'yaml') return true;
+  // Helm templates are YAML files full of Go template syntax; they only lint once rendered.
+  if (languageId === 'helm' || languageId === 'gotmpl') return false;
+  const path = uri.replace(/[?#].*$/, '');
+  return /\.ya?ml$/i.test(path);
+}
+
+export class DocumentState {
+  private readonly linter: Linter;
+  private scratch?: Linter;
+  snapshot?: Snapshot;
+
+  constructor(private readonly hooks: LinterHooks) {
+    this.linter = new Linter(hooks);
+  }
+
+  /** The snapshot for this document version and settings, linting only when either changed. */
+  lint(doc: TextDocument, settings: KubewardSettings): Snapshot {
+    const s = this.snapshot;
+    if (s && s.version === doc.version && s.settings === settings && s.uri === doc.uri) {
+      const text = doc.getText();
+      if (s.text === text) return s;
+    }
+    this.snapshot = this.build(doc, settings);
+    return this.snapshot;
+  }
+
+  /**
+   * A second linter for trial edits (checking that a suppression comment really silences a
+   * finding), so that the document's own cache keeps the current text's documents.
+   */
+  scratchLinter(): Linter {
+    this.scratch ??= new Linter(this.hooks);
+    return this.scratch;
+  }
+
+  private build(doc: TextDocument, settings: KubewardSettings): Snapshot {
+    const text = doc.getText();
+    const lines = TextDocument.create(doc.uri, doc.languageId, doc.version, text);
+    const options = lintOptionsOf(settings, doc.uri);
+    const base = { uri: doc.uri, version: doc.version, text, lines, settings, options, keys: [] as string[] };
+    if (!settings.enable || !isYamlDocument(doc.uri, doc.languageId)) return { ...base, diagnostics: [] };
+    const size = utf8Size(text, settings.maxFileSize);
+    if (size > settings.maxFileSize) {
+      const message =
+        `Kubeward did not check this file: it is ${formatBytes(size)}, more than kubeward.maxFileSize ` +
+        `(${formatBytes(settings.maxFileSize)}). Raise the setting to check it.`;
+      return { ...base, diagnostics: [noticeDiagnostic(lines, FILE_TOO_LARGE, message)] };
+    }
+    const result = this.linter.lint(text, options);
+    const keys = findingKeys(result.findings);
+    return { ...base, result, keys, diagnostics: toDiagnostics(doc.uri, doc.version, lines, result, keys) };
+  }
+}
+
+/** UTF-8 size of the text, without encoding it when the answer is clear from its length. */
+function utf8Size(text: string, limit: number): number {
+  if (text.length > limit) return Buffer.byteLength(text, 'utf8'); // at least one byte per code unit
+  if (text.length * 3 <= limit) return text.length; // at most three bytes per code unit
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}

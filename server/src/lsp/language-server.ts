@@ -1,0 +1,202 @@
+// The language server's wiring: document sync, linting and publishing diagnostics, settings,
+// code actions and hover. Transport-independent: server.ts creates the connection.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RULES, type RuleFailure } from '../engine';
+import { codeActions, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND, HARDEN_WORKLOAD_KIND, isResolveData, resolveCodeAction, type EditCapabilities } from './code-actions';
+import { DocumentState, type Snapshot } from './document-state';
+import { hoverAt } from './hover';
+import { SettingsStore } from './settings-store';
+
+/**
+ * Files above this size are linted after a short pause in typing instead of at once: even with the
+ * per-document cache, splitting and hashing a multi-megabyte text costs tens of milliseconds, and
+ * a burst of keystrokes would queue one full pass each. Smaller files are linted immediately.
+ */
+const LARGE_TEXT = 512 * 1024;
+const LARGE_TEXT_DELAY_MS = 150;
+
+export interface ServerInfo {
+  name: string;
+  version: string;
+}
+
+export function startLanguageServer(connection: Connection, info: ServerInfo): void {
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, DocumentState>();
+  const scheduled = new Map<string, { cancel(): void }>();
+  const published = new Map<string, Snapshot>();
+  const failedRules = new Set<string>();
+  let settings: SettingsStore | undefined;
+  let caps: EditCapabilities = { documentChanges: false, snippetEdits: false, resolveEdit: false };
+  let dynamicConfiguration = false;
+
+  const log = (level: 'error' | 'warn' | 'info', message: string): void => {
+    try {
+      connection.console[level](message);
+    } catch {
+      // The connection may already be closed; there is nowhere left to report to.
+    }
+  };
+
+  const hooks = {
+    onRuleError(failure: RuleFailure): void {
+      if (failedRules.has(failure.ruleId)) return;
+      failedRules.add(failure.ruleId);
+      log('error', `Rule ${failure.ruleId} failed and was skipped: ${failure.message}`);
+    },
+  };
+
+  const stateOf = (uri: string): DocumentState => {
+    let s = states.get(uri);
+    if (!s) {
+      s = new DocumentState(hooks);
+      states.set(uri, s);
+    }
+    return s;
+  };
+
+  /** The snapshot of the document's current text, linting it first if needed. */
+  const currentSnapshot = async (uri: string): Promise<{ state: DocumentState; snap: Snapshot } | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc || !settings) return undefined;
+    const resolved = await settings.get(uri);
+    const now = documents.get(uri);
+    if (!now) return undefined;
+    const state = stateOf(uri);
+    return { state, snap: state.lint(now, resolved) };
+  };
+
+  const lintAndPublish = async (uri: string): Promise<void> => {
+    try {
+      const current = await currentSnapshot(uri);
+      if (!current) return;
+      const { snap } = current;
+      if (published.get(uri) === snap) return;
+      published.set(uri, snap);
+      await connection.sendDiagnostics({ uri, version: snap.version, diagnostics: snap.diagnostics });
+    } catch (err) {
+      log('error', `Linting ${uri} failed: ${errorText(err)}`);
+    }
+  };
+
+  const schedule = (doc: TextDocument): void => {
+    scheduled.get(doc.uri)?.cancel();
+    const run = (): void => {
+      scheduled.delete(doc.uri);
+      void lintAndPublish(doc.uri);
+    };
+    if (doc.getText().length > LARGE_TEXT) {
+      const t = setTimeout(run, LARGE_TEXT_DELAY_MS);
+      scheduled.set(doc.uri, { cancel: () => clearTimeout(t) });
+    } else {
+      const t = setImmediate(run);
+      scheduled.set(doc.uri, { cancel: () => clearImmediate(t) });
+    }
+  };
+
+  const relintAll = (): void => {
+    for (const doc of documents.all()) schedule(doc);
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const c: ClientCapabilities = params.capabilities ?? {};
+    const pull = c.workspace?.configuration === true;
+    dynamicConfiguration = c.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const resolveProps = c.textDocument?.codeAction?.resolveSupport?.properties ?? [];
+    caps = {
+      documentChanges: c.workspace?.workspaceEdit?.documentChanges === true,
+      snippetEdits: (c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
+      resolveEdit: resolveProps.includes('edit') && c.textDocument?.codeAction?.dataSupport === true,
+    };
+    settings = new SettingsStore(connection, pull, params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, HARDEN_WORKLOAD_KIND, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND],
+          resolveProvider: true,
+        },
+      },
+      serverInfo: info,
+    };
+  });
+
+  connection.onInitialized(() => {
+    log('info', `${info.name} ${info.version} started with ${RULES.length} rules (node ${process.version})`);
+    if (dynamicConfiguration) {
+      // Asks the client to send didChangeConfiguration when `kubeward.*` settings change.
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeward' }).catch((err: unknown) => {
+        log('warn', `Could not register for configuration changes: ${errorText(err)}`);
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings?.changed(params?.settings);
+    relintAll();
+  });
+
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    scheduled.get(uri)?.cancel();
+    scheduled.delete(uri);
+    states.delete(uri);
+    published.delete(uri);
+    settings?.forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction(async (params) => {
+    try {
+      const uri = params?.textDocument?.uri;
+      if (typeof uri !== 'string' || !params.context) return [];
+      const current = await currentSnapshot(uri);
+      if (!current) return [];
+      return codeActions(current.state, current.snap, params, caps);
+    } catch (err) {
+      log('error', `Code actions failed: ${errorText(err)}`);
+      return [];
+    }
+  });
+
+  connection.onCodeActionResolve(async (action) => {
+    try {
+      if (!isResolveData(action?.data)) return action;
+      const current = await currentSnapshot(action.data.uri);
+      if (!current) return action;
+      return resolveCodeAction(current.snap, action, caps);
+    } catch (err) {
+      log('error', `Resolving a code action failed: ${errorText(err)}`);
+      return action;
+    }
+  });
+
+  connection.onHover(async (params) => {
+    try {
+      const uri = params?.textDocument?.uri;
+      if (typeof uri !== 'string' || !params.position) return null;
+      const current = await currentSnapshot(uri);
+      return current ? hoverAt(current.snap, params.position) : null;
+    } catch (err) {
+      log('error', `Hover failed: ${errorText(err)}`);
+      return null;
+    }
+  });
+
+  documents.listen(connection);
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}

@@ -1,0 +1,60 @@
+// Settings per document. With the pull model (workspace/configuration, section `kubeward`,
+// scopeUri = the document) each document gets its folder's settings; clients without it get
+// initializationOptions, replaced by whatever they push with workspace/didChangeConfiguration.
+// Results are cached per URI until the configuration changes.
+import type { Connection } from 'vscode-languageserver';
+import { normalizeSettings, type KubewardSettings } from './settings';
+
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<KubewardSettings>>();
+  private pushed: KubewardSettings;
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly pull: boolean,
+    initializationOptions: unknown,
+  ) {
+    this.pushed = this.normalize(initializationOptions);
+  }
+
+  get(uri: string): Promise<KubewardSettings> {
+    let p = this.cache.get(uri);
+    if (!p) {
+      p = this.fetch(uri);
+      this.cache.set(uri, p);
+    }
+    return p;
+  }
+
+  /** After didChangeConfiguration: forget cached settings; take pushed ones if there is no pull. */
+  changed(pushedSettings: unknown): void {
+    this.cache.clear();
+    if (!this.pull && pushedSettings !== undefined && pushedSettings !== null) this.pushed = this.normalize(pushedSettings);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  private async fetch(uri: string): Promise<KubewardSettings> {
+    if (!this.pull) return this.pushed;
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'kubeward' });
+      return this.normalize(raw ?? {});
+    } catch (err) {
+      this.connection.console.warn(`workspace/configuration failed (${err instanceof Error ? err.message : String(err)}); using defaults`);
+      return this.pushed;
+    }
+  }
+
+  private normalize(raw: unknown): KubewardSettings {
+    const { settings, problems } = normalizeSettings(raw);
+    for (const p of problems) {
+      if (this.reported.has(p)) continue;
+      this.reported.add(p);
+      this.connection.console.warn(`Ignoring a setting: ${p}`);
+    }
+    return settings;
+  }
+}

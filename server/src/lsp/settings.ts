@@ -1,0 +1,104 @@
+// The `kubeward.*` settings: one type, declared in package.json `contributes.configuration`,
+// resolved per document. Values come from the client untyped (workspace/configuration, or
+// initializationOptions and didChangeConfiguration for clients without the pull model), so every
+// field is checked here and a bad value falls back to its default instead of breaking linting.
+import type { LintOptions, PssLevel, SeveritySetting } from '../engine';
+
+export type TraceSetting = 'off' | 'messages' | 'verbose';
+
+export interface KubewardSettings {
+  enable: boolean;
+  /** Per-rule severity overrides: `{"<rule-id>": "off" | "info" | "warning" | "error"}`. */
+  rules: Record<string, SeveritySetting>;
+  pss: { level: PssLevel; version: string };
+  /** Files larger than this many bytes (UTF-8) are not linted; a notice says so. */
+  maxFileSize: number;
+  trace: { server: TraceSetting };
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export function defaultSettings(): KubewardSettings {
+  return {
+    enable: true,
+    rules: {},
+    pss: { level: 'restricted', version: 'latest' },
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    trace: { server: 'off' },
+  };
+}
+
+const SEVERITIES = new Set<string>(['off', 'info', 'warning', 'error']);
+const PSS_LEVELS = new Set<string>(['privileged', 'baseline', 'restricted']);
+const TRACES = new Set<string>(['off', 'messages', 'verbose']);
+const PSS_VERSION = /^(latest|v1\.\d{1,3})$/;
+
+/**
+ * Turns whatever the client sent into settings. Accepts the nested shape VS Code returns for the
+ * `kubeward` section (`{pss: {level}}`), the dotted keys some clients send (`{"pss.level": ...}`)
+ * and an object wrapped in `{kubeward: {...}}`. Problems are returned, not thrown, so the server
+ * can log them once.
+ */
+export function normalizeSettings(raw: unknown): { settings: KubewardSettings; problems: string[] } {
+  const settings = defaultSettings();
+  const problems: string[] = [];
+  if (!isObject(raw)) return { settings, problems };
+  const src: Record<string, unknown> = isObject(raw.kubeward) ? raw.kubeward : raw;
+  const pick = (path: string): unknown => {
+    const dotted = src[path];
+    if (dotted !== undefined) return dotted;
+    let cur: unknown = src;
+    for (const part of path.split('.')) {
+      if (!isObject(cur)) return undefined;
+      cur = cur[part];
+    }
+    return cur;
+  };
+
+  const enable = pick('enable');
+  if (typeof enable === 'boolean') settings.enable = enable;
+  else if (enable !== undefined && enable !== null) problems.push(`kubeward.enable must be true or false, not ${show(enable)}`);
+
+  const rules = pick('rules');
+  if (isObject(rules)) {
+    for (const [id, value] of Object.entries(rules)) {
+      if (typeof value === 'string' && SEVERITIES.has(value)) settings.rules[id] = value as SeveritySetting;
+      else problems.push(`kubeward.rules["${id}"] must be "off", "info", "warning" or "error", not ${show(value)}`);
+    }
+  } else if (rules !== undefined && rules !== null) {
+    problems.push(`kubeward.rules must be an object such as {"pss-privileged": "off"}, not ${show(rules)}`);
+  }
+
+  const level = pick('pss.level');
+  if (typeof level === 'string' && PSS_LEVELS.has(level)) settings.pss.level = level as PssLevel;
+  else if (level !== undefined && level !== null) problems.push(`kubeward.pss.level must be privileged, baseline or restricted, not ${show(level)}`);
+
+  const version = pick('pss.version');
+  if (typeof version === 'string' && PSS_VERSION.test(version.trim())) settings.pss.version = version.trim();
+  else if (version !== undefined && version !== null) problems.push(`kubeward.pss.version must be "latest" or "v1.N", not ${show(version)}`);
+
+  const max = pick('maxFileSize');
+  if (typeof max === 'number' && Number.isFinite(max) && max > 0) settings.maxFileSize = Math.floor(max);
+  else if (max !== undefined && max !== null) problems.push(`kubeward.maxFileSize must be a positive number of bytes, not ${show(max)}`);
+
+  const trace = pick('trace.server');
+  if (typeof trace === 'string' && TRACES.has(trace)) settings.trace.server = trace as TraceSetting;
+
+  return { settings, problems };
+}
+
+export function lintOptionsOf(settings: KubewardSettings, fileName?: string): LintOptions {
+  return { rules: { ...settings.rules }, pss: { ...settings.pss }, fileName };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function show(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}

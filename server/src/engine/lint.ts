@@ -105,8 +105,9 @@ export class Linter {
     const suppressions = findSuppressions(text);
     e.resources.forEach((resource, i) => {
       const ref: ResourceRef = { kind: resource.kind, apiVersion: resource.apiVersion, name: resource.name, namespace: resource.namespace };
+      const overridden = overriddenChecks(rules, settings[i]);
       for (const { rule, severity } of rules) {
-        if (!ruleApplies(rule, settings[i])) continue;
+        if (!ruleApplies(rule, settings[i], overridden)) continue;
         const ctx = {
           resource,
           text,
@@ -166,10 +167,15 @@ function enabledRules(options: LintOptions): ActiveRule[] {
   return out;
 }
 
-/** PSS rules run only at or above their level and from the policy version that introduced them. */
-function ruleApplies(rule: Rule, settings: EffectiveSettings): boolean {
+/**
+ * PSS rules run only at or above their level and from the policy version that introduced them, and
+ * not where an enabled restricted rule that applies replaces their check (so one violation is not
+ * reported twice, as admission reports it once).
+ */
+function ruleApplies(rule: Rule, settings: EffectiveSettings, overridden?: ReadonlySet<string>): boolean {
   const pss = rule.meta.standards?.pss;
   if (!pss) return true;
+  if (overridden?.has(pss.check)) return false;
   const level = settings.pss.level;
   if (level === 'privileged') return false;
   if (pss.level === 'restricted' && level !== 'restricted') return false;
@@ -178,6 +184,16 @@ function ruleApplies(rule: Rule, settings: EffectiveSettings): boolean {
     if (settings.pss.minor < since) return false;
   }
   return true;
+}
+
+/** Baseline checks replaced by an enabled restricted rule that applies at these settings (PSA `OverrideCheckIDs`). */
+function overriddenChecks(rules: readonly ActiveRule[], settings: EffectiveSettings): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const { rule } of rules) {
+    const overrides = rule.meta.standards?.pss?.overrides;
+    if (overrides && ruleApplies(rule, settings)) for (const id of overrides) out.add(id);
+  }
+  return out;
 }
 
 function settingsFor(resource: Resource, options: LintOptions, nsPss: ReadonlyMap<string, NamespacePss>): EffectiveSettings {
@@ -190,12 +206,21 @@ function settingsFor(resource: Resource, options: LintOptions, nsPss: ReadonlyMa
   return { pss, ruleOptions: options.ruleOptions ?? {} };
 }
 
+/**
+ * Reads a Namespace's enforce labels as admission does (api.PolicyToEvaluate): a label that is
+ * absent keeps the default from settings; an invalid level enforces `restricted` and an invalid
+ * version means `latest` (admission fails closed).
+ */
 function collectNamespacePss(ns: Resource, into: Map<string, NamespacePss>): void {
   if (!ns.name) return;
   const labels = labelsOf(ns);
   const level = labels?.get(PSS_ENFORCE);
-  if (level !== 'privileged' && level !== 'baseline' && level !== 'restricted') return;
-  into.set(ns.name, { level, version: labels?.get(PSS_ENFORCE_VERSION) });
+  const version = labels?.get(PSS_ENFORCE_VERSION);
+  if (level === undefined && version === undefined) return;
+  const entry: NamespacePss = {};
+  if (level !== undefined) entry.level = level === 'privileged' || level === 'baseline' || level === 'restricted' ? level : 'restricted';
+  if (version !== undefined) entry.version = version === 'latest' || /^v1\.(0|[1-9][0-9]*)$/.test(version) ? version : 'latest';
+  into.set(ns.name, entry);
 }
 
 function labelsOf(r: Resource): Map<string, string> | undefined {

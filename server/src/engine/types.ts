@@ -104,8 +104,9 @@ export type RuleCategory =
   | 'deprecation';
 
 export interface RuleStandards {
-  /** Pod Security Standards: level and the upstream PSA check id. */
-  pss?: { level: 'baseline' | 'restricted'; check: string; since?: string };
+  /** Pod Security Standards: level and the upstream PSA check id. `overrides` lists the baseline
+   * check ids this restricted check replaces (PSA `OverrideCheckIDs`) wherever it applies. */
+  pss?: { level: 'baseline' | 'restricted'; check: string; since?: string; overrides?: string[] };
   cis?: string[];
   nsa?: string[];
   istio?: string[];

@@ -1,8 +1,8 @@
 // Reading security settings the way admission does: a container's securityContext field wins over
 // the pod's where both levels have it, and each finding points at the node that decided it.
-import type { Edit } from '../types';
+import type { Edit, Fix } from '../types';
 import type { FixBuilder, YValue } from '../fix';
-import { get, getMap, getPair, getPath, getString, isScalar, type YAMLMap, type YNode } from '../parse';
+import { get, getMap, getPair, getPath, getString, isScalar, mapPairs, scalarValue, type Pair, type Scalar, type YAMLMap, type YNode } from '../parse';
 import type { ContainerRef, PodSpecRef } from './resource';
 
 export function podSecurityContext(pod: PodSpecRef): YAMLMap | undefined {
@@ -81,4 +81,42 @@ export function isTrue(node: unknown): boolean {
 
 export function isFalse(node: unknown): boolean {
   return isScalar(node) && node.value === false;
+}
+
+/** True when Kubernetes would decode the node as unset: no key, `key:` or `key: null`. */
+export function isUnset(node: unknown): boolean {
+  return node === undefined || node === null || (isScalar(node) && node.value === null);
+}
+
+/** A scalar's value as the string Kubernetes would read for a string field (null reads as ""). */
+export function stringValue(node: unknown): string {
+  if (isUnset(node)) return '';
+  const v = scalarValue(node);
+  return v === undefined ? '' : String(v);
+}
+
+/** The pod's annotations (the template's for workloads), as key/value pairs. */
+export function podAnnotations(pod: PodSpecRef): { map?: YAMLMap; pairs: Pair<Scalar, YNode | null>[] } {
+  const map = getMap(pod.podMeta, 'annotations');
+  return { map, pairs: mapPairs(map) };
+}
+
+/** Pod Security exemption of Windows pods from the Linux-only restricted checks (policy v1.25+). */
+export function isWindowsExempt(pod: PodSpecRef, minor: number): boolean {
+  return minor >= 25 && isWindowsPod(pod);
+}
+
+/** User-namespace relaxation of runAsNonRoot, runAsUser and baseline procMount (policy v1.35+). */
+export function isUserNamespaceRelaxed(pod: PodSpecRef, minor: number): boolean {
+  return minor >= 35 && usesUserNamespace(pod);
+}
+
+/** A hardening fix: it changes behaviour, so it is a suggestion. */
+export function suggestion(title: string, edits: Edit[], preferred = true): Fix {
+  return { title, edits, safety: 'suggestion', preferred };
+}
+
+/** The key node of a pair, for findings about a key (a forbidden volume type, a missing field's parent). */
+export function keyNode(pair: Pair<Scalar, YNode | null> | undefined): YNode | undefined {
+  return pair ? (pair.key as YNode) : undefined;
 }

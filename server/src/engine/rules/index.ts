@@ -9,10 +9,24 @@ import istioAuthzNoRules from './istio-authz-no-rules';
 import istioAuthzPathSyntax from './istio-authz-path-syntax';
 import istioPeerAuthnNotStrict from './istio-peer-authn-not-strict';
 import pssAllowPrivilegeEscalation from './pss-allow-privilege-escalation';
+import pssApparmor from './pss-apparmor';
+import pssCapabilitiesBaseline from './pss-capabilities-baseline';
 import pssCapabilitiesRestricted from './pss-capabilities-restricted';
 import pssHostNamespaces from './pss-host-namespaces';
+import pssHostPathVolumes from './pss-host-path-volumes';
+import pssHostPorts from './pss-host-ports';
+import pssHostProbesLifecycle from './pss-host-probes-lifecycle';
+import pssHostProcess from './pss-host-process';
 import pssPrivileged from './pss-privileged';
+import pssProcMount from './pss-proc-mount';
+import pssProcMountRestricted from './pss-proc-mount-restricted';
+import pssRestrictedVolumes from './pss-restricted-volumes';
 import pssRunAsNonRoot from './pss-run-as-non-root';
+import pssRunAsUser from './pss-run-as-user';
+import pssSeccompBaseline from './pss-seccomp-baseline';
+import pssSeccompRestricted from './pss-seccomp-restricted';
+import pssSelinux from './pss-selinux';
+import pssSysctls from './pss-sysctls';
 import saAutomountToken from './sa-automount-token';
 
 export const RULES: readonly Rule[] = [
@@ -24,10 +38,24 @@ export const RULES: readonly Rule[] = [
   istioAuthzPathSyntax,
   istioPeerAuthnNotStrict,
   pssAllowPrivilegeEscalation,
+  pssApparmor,
+  pssCapabilitiesBaseline,
   pssCapabilitiesRestricted,
   pssHostNamespaces,
+  pssHostPathVolumes,
+  pssHostPorts,
+  pssHostProbesLifecycle,
+  pssHostProcess,
   pssPrivileged,
+  pssProcMount,
+  pssProcMountRestricted,
+  pssRestrictedVolumes,
   pssRunAsNonRoot,
+  pssRunAsUser,
+  pssSeccompBaseline,
+  pssSeccompRestricted,
+  pssSelinux,
+  pssSysctls,
   saAutomountToken,
 ];
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { podSpecOf, WORKLOAD_KINDS } from '../k8s/resource';
-import { isTrue } from '../k8s/security-context';
+import { isTrue, suggestion } from '../k8s/security-context';
 import { getPair, type YNode } from '../parse';
 
 const FIELDS = [
@@ -19,14 +19,14 @@ export default defineRule({
     category: 'pod-security',
     severity: 'error',
     kinds: WORKLOAD_KINDS,
-    standards: { pss: { level: 'baseline', check: 'hostNamespaces' }, cis: ['5.2.3', '5.2.4', '5.2.5'], nsa: ['1.3'] },
+    standards: { pss: { level: 'baseline', check: 'hostNamespaces' }, cis: ['5.2.3', '5.2.4', '5.2.5'], nsa: ['1.4', '1.5'] },
     fix: 'suggestion',
     peers: {
       checkov: ['CKV_K8S_17', 'CKV_K8S_18', 'CKV_K8S_19'],
       kubeLinter: ['host-network', 'host-pid', 'host-ipc'],
       polaris: ['hostNetworkSet', 'hostPIDSet', 'hostIPCSet'],
-      kubescape: ['C-0038', 'C-0041'],
-      trivy: ['KSV008', 'KSV009', 'KSV010'],
+      kubescape: ['C-0038', 'C-0041', 'C-0194', 'C-0195', 'C-0196', 'C-0275', 'C-0276'],
+      trivy: ['KSV-0008', 'KSV-0009', 'KSV-0010'],
       kubesec: ['HostNetwork', 'HostPID', 'HostIPC'],
     },
     examples: { bad: 'spec:\n  hostPID: true', good: 'spec:\n  hostPID: false' },
@@ -41,7 +41,7 @@ export default defineRule({
       ctx.report({
         node: value,
         message: `baseline: host namespaces are not allowed: ${f.key}: true shares ${f.what}`,
-        fixes: [{ title: `Set ${f.key}: false`, edits: [ctx.fix.replaceValue(value, false)], safety: 'suggestion', preferred: true }],
+        fixes: [suggestion(`Set ${f.key}: false`, [ctx.fix.replaceValue(value, false)])],
       });
     }
   },

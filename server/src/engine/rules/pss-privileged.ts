@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { containersOf, describeContainer, podSpecOf, WORKLOAD_KINDS } from '../k8s/resource';
-import { containerSecurityContext, isTrue } from '../k8s/security-context';
+import { containerSecurityContext, isTrue, suggestion } from '../k8s/security-context';
 import { get } from '../parse';
 
 export default defineRule({
@@ -19,8 +19,8 @@ export default defineRule({
       checkov: ['CKV_K8S_16'],
       kubeLinter: ['privileged-container'],
       polaris: ['runAsPrivileged'],
-      kubescape: ['C-0057'],
-      trivy: ['KSV017'],
+      kubescape: ['C-0057', 'C-0193'],
+      trivy: ['KSV-0017'],
       kubeScore: ['container-security-context-privileged'],
       kubesec: ['Privileged'],
     },
@@ -38,7 +38,7 @@ export default defineRule({
       ctx.report({
         node,
         message: `baseline: ${describeContainer(c)} must not be privileged (securityContext.privileged must be false or unset)`,
-        fixes: [{ title: 'Set privileged: false', edits: [ctx.fix.replaceValue(node!, false)], safety: 'suggestion', preferred: true }],
+        fixes: [suggestion('Set privileged: false', [ctx.fix.replaceValue(node!, false)])],
       });
     }
   },

@@ -13,6 +13,7 @@ import {
   parseDocument,
   Scalar,
   stringify,
+  visit,
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
@@ -110,13 +111,35 @@ export function parseChunk(text: string): ParsedChunk {
     strict: false,
   });
   const errors: ChunkError[] = [];
-  for (const e of doc.errors) errors.push(toChunkError(e.message, e.code, e.pos, text, false));
+  for (const e of doc.errors) errors.push(toChunkError(e.message, e.code, unclosedQuotePos(doc, e.code, e.message, e.pos, text) ?? e.pos, text, false));
   for (const w of doc.warnings) {
     // Tag and directive warnings are noise for Kubernetes manifests; keep only real ones.
     if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE') continue;
     errors.push(toChunkError(w.message, w.code, w.pos, text, true));
   }
   return { text, doc, errors };
+}
+
+/**
+ * `yaml` reports an unclosed quote where the input ends, which may be hundreds of lines below the
+ * mistake; point at the opening quote (to the end of its line) instead.
+ */
+function unclosedQuotePos(doc: Document.Parsed, code: string, message: string, pos: [number, number], text: string): [number, number] | undefined {
+  if (code !== 'MISSING_CHAR' || !message.includes('quote')) return undefined;
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] === pos[0]) {
+        const nl = text.indexOf('\n', node.range[0]);
+        let end = nl === -1 ? text.length : nl;
+        if (end > node.range[0] + 1 && text[end - 1] === '\r') end--;
+        found = [node.range[0], end];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function toChunkError(message: string, code: string, pos: [number, number], text: string, warning: boolean): ChunkError {

@@ -1,6 +1,11 @@
 // The explicit registry of rules, sorted by id. A test checks it against this folder, the
 // metadata and the generated docs.
 import type { Rule } from '../rule';
+import imageLatestTag from './image-latest-tag';
+import imageNoDigest from './image-no-digest';
+import imagePullPolicyNotAlways from './image-pull-policy-not-always';
+import imageRegistryDeprecated from './image-registry-deprecated';
+import imageRegistryUntrusted from './image-registry-untrusted';
 import istioAuthzAllowAll from './istio-authz-allow-all';
 import istioAuthzAllowNegativeMatch from './istio-authz-allow-negative-match';
 import istioAuthzCustomProvider from './istio-authz-custom-provider';
@@ -28,8 +33,29 @@ import pssSeccompRestricted from './pss-seccomp-restricted';
 import pssSelinux from './pss-selinux';
 import pssSysctls from './pss-sysctls';
 import saAutomountToken from './sa-automount-token';
+import workloadCpuLimitsMissing from './workload-cpu-limits-missing';
+import workloadCpuRequestsMissing from './workload-cpu-requests-missing';
+import workloadEphemeralStorageLimitMissing from './workload-ephemeral-storage-limit-missing';
+import workloadHostPathSensitive from './workload-host-path-sensitive';
+import workloadHostPathWritable from './workload-host-path-writable';
+import workloadIstioProxyUid from './workload-istio-proxy-uid';
+import workloadLivenessProbeMissing from './workload-liveness-probe-missing';
+import workloadLowUidGid from './workload-low-uid-gid';
+import workloadMemoryLimitsMissing from './workload-memory-limits-missing';
+import workloadMemoryRequestsMissing from './workload-memory-requests-missing';
+import workloadPrivilegedPort from './workload-privileged-port';
+import workloadReadOnlyRootFilesystem from './workload-read-only-root-filesystem';
+import workloadReadinessProbeMissing from './workload-readiness-probe-missing';
+import workloadRootGroup from './workload-root-group';
+import workloadSeccompProfile from './workload-seccomp-profile';
+import workloadSshPort from './workload-ssh-port';
 
 export const RULES: readonly Rule[] = [
+  imageLatestTag,
+  imageNoDigest,
+  imagePullPolicyNotAlways,
+  imageRegistryDeprecated,
+  imageRegistryUntrusted,
   istioAuthzAllowAll,
   istioAuthzAllowNegativeMatch,
   istioAuthzCustomProvider,
@@ -57,6 +83,22 @@ export const RULES: readonly Rule[] = [
   pssSelinux,
   pssSysctls,
   saAutomountToken,
+  workloadCpuLimitsMissing,
+  workloadCpuRequestsMissing,
+  workloadEphemeralStorageLimitMissing,
+  workloadHostPathSensitive,
+  workloadHostPathWritable,
+  workloadIstioProxyUid,
+  workloadLivenessProbeMissing,
+  workloadLowUidGid,
+  workloadMemoryLimitsMissing,
+  workloadMemoryRequestsMissing,
+  workloadPrivilegedPort,
+  workloadReadOnlyRootFilesystem,
+  workloadReadinessProbeMissing,
+  workloadRootGroup,
+  workloadSeccompProfile,
+  workloadSshPort,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -28,7 +28,7 @@ async function main() {
   const ext = extensionFolder(useVsix, tmpExt);
   const wb = await startWorkbench({
     payload: [['extensionDevelopmentPath', ext]],
-    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15, 'window.zoomLevel': 0, 'editor.minimap.enabled': false },
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15, 'window.zoomLevel': 0, 'editor.minimap.enabled': false, 'editor.stickyScroll.enabled': false, 'editor.hover.delay': 100 },
   });
   const { page } = wb;
   try {
@@ -41,24 +41,40 @@ async function main() {
       await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 60000 });
     });
     await step('hovering the squiggle explains the finding', async () => {
-      const squiggle = page.locator('.monaco-editor .squiggly-error').first();
-      await squiggle.hover();
-      const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'pss-privileged' }).first();
-      await hover.waitFor({ timeout: 20000 });
+      // Move the mouse onto the squiggle of the line `privileged: true` (decorations sit under the text layer).
+      const line = await page.locator('.view-line', { hasText: 'privileged: true' }).first().boundingBox();
+      const boxes = await page.locator('.monaco-editor .squiggly-error').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+      const sq = boxes.find((b) => Math.abs(b.y - line.y) < line.height / 2);
+      if (!sq) throw new Error('no squiggle on the privileged line');
+      await page.mouse.move(sq.x + sq.width / 2 - 2, sq.y + sq.height / 2);
+      await page.mouse.move(sq.x + sq.width / 2, sq.y + sq.height / 2, { steps: 3 });
+      const hover = page.locator('.monaco-hover').filter({ hasText: 'must not be privileged' }).first();
+      await hover.waitFor({ state: 'visible', timeout: 20000 });
       await page.screenshot({ path: path.join(SHOTS, 'hover.png') });
     });
     await step('Ctrl+. shows the quick fixes and the fix changes the file', async () => {
       await page.keyboard.press('Escape');
-      const target = page.locator('.view-line', { hasText: 'privileged: true' }).first();
-      const box = await target.boundingBox();
-      // Put the cursor on `true` (the end of the line) and ask for quick fixes.
-      await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
-      await page.keyboard.press('End');
+      // Put the cursor on `true` and ask for quick fixes.
+      const line = await page.locator('.view-line', { hasText: 'privileged: true' }).first().boundingBox();
+      const boxes = await page.locator('.monaco-editor .squiggly-error').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+      const sq = boxes.find((b) => Math.abs(b.y - line.y) < line.height / 2);
+      await page.mouse.click(sq.x + sq.width / 2, sq.y + sq.height / 2);
+      // The light bulb appears once the editor has the code actions for this position.
+      await page.locator('.lightBulbWidget').first().waitFor({ state: 'visible', timeout: 20000 });
       await page.keyboard.press('Control+.');
       const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Set privileged: false' }).first();
       await item.waitFor({ timeout: 20000 });
       await page.screenshot({ path: path.join(SHOTS, 'quickfix.png') });
-      await item.click();
+      // Choose it with the keyboard, as a person does after Ctrl+. (a pointer shield covers the menu
+      // for a moment after it opens).
+      const rows = await page.locator('.action-widget .monaco-list-row').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', focused: e.classList.contains('focused'), header: e.classList.contains('group-header') || e.querySelector('.group-header') !== null })));
+      const from = Math.max(0, rows.findIndex((r) => r.focused));
+      const to = rows.findIndex((r) => r.text.includes('Set privileged: false'));
+      const selectable = (i) => !rows[i].header;
+      let moves = 0;
+      for (let i = Math.min(from, to); i < Math.max(from, to); i++) if (selectable(i + (to > from ? 1 : 0))) moves++;
+      for (let i = 0; i < moves; i++) await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
+      await page.keyboard.press('Enter');
       await page.locator('.view-line', { hasText: 'privileged: false' }).first().waitFor({ timeout: 20000 });
       const remaining = await page.locator('.view-line', { hasText: 'privileged: true' }).count();
       if (remaining !== 0) throw new Error('the old text is still there');

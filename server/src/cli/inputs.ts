@@ -36,18 +36,29 @@ export function displayPath(abs: string, cwd: string): string {
 export function collectInputs(args: readonly string[], cwd: string, stdinName = STDIN_NAME): { inputs: Input[]; errors: InputError[] } {
   const inputs: Input[] = [];
   const errors: InputError[] = [];
-  const seenFiles = new Set<string>();
+  /** Real path -> where it is in `inputs`: a file reached twice (through a link) is linted once. */
+  const seenFiles = new Map<string, { index: number; viaLink: boolean }>();
   const seenDirs = new Set<string>();
 
   const addFile = (abs: string) => {
     let key = abs;
+    let viaLink = false;
     try {
       key = fs.realpathSync(abs);
+      viaLink = fs.lstatSync(abs).isSymbolicLink();
     } catch {
       // keep the path as given; reading it will report the problem
     }
-    if (seenFiles.has(key)) return;
-    seenFiles.add(key);
+    const seen = seenFiles.get(key);
+    if (seen !== undefined) {
+      // Prefer the file's own name to the name of a link to it.
+      if (seen.viaLink && !viaLink) {
+        inputs[seen.index] = { kind: 'file', path: displayPath(abs, cwd), abs };
+        seen.viaLink = false;
+      }
+      return;
+    }
+    seenFiles.set(key, { index: inputs.length, viaLink });
     inputs.push({ kind: 'file', path: displayPath(abs, cwd), abs });
   };
 
@@ -129,7 +140,7 @@ export function decodeOrError(file: string, buf: Uint8Array): ReadInput | InputE
 }
 
 export function tooLarge(file: string, size: number, maxSize: number): InputError {
-  return { file, code: 'too-large', message: `file is ${formatSize(size)}, over the limit of ${formatSize(maxSize)}; not linted (raise it with --max-file-size)` };
+  return { file, code: 'too-large', message: `too large to lint: ${formatSize(size)}, over the limit of ${formatSize(maxSize)} (raise it with --max-file-size)` };
 }
 
 export function isInputError(x: ReadInput | InputError): x is InputError {

@@ -61,15 +61,18 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       onRuleError: (f) => io.stderr(`kubeward: warning: rule ${f.ruleId} failed on ${input.path} and was skipped: ${f.message.split('\n')[0]} (please report this)\n`),
     });
     const result = linter.lint(text, options);
+    const index = new LineIndex(text);
     report.files.push({
       path: input.path,
       abs: input.kind === 'file' ? input.abs : undefined,
       text,
-      findings: toCliFindings(text, result, yamlSyntax),
+      index,
+      findings: toCliFindings(index, result, yamlSyntax),
       applied,
     });
   }
 
+  report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const e of errors) io.stderr(`kubeward: ${e.file}: ${e.message}\n`);
   const output = FORMATTERS[args.format](report, { version: io.version });
   if (fixedStdin !== undefined) {

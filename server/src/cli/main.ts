@@ -23,8 +23,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
   } catch (e) {
     if (e instanceof UsageError) {
+      if (argv.length === 0) {
+        io.stderr(MAIN_USAGE);
+        return EXIT_ERROR;
+      }
       const usage = argv[0] === 'lint' ? LINT_USAGE : argv[0] === 'rules' ? RULES_USAGE : MAIN_USAGE;
-      io.stderr(`kubeward: ${e.message}\n\n${usage}`);
+      const help = argv[0] === 'lint' || argv[0] === 'rules' ? `kubeward ${argv[0]} --help` : 'kubeward --help';
+      io.stderr(`kubeward: ${e.message}\n${usage.split('\n')[0]}\nRun '${help}' for the options.\n`);
       return EXIT_ERROR;
     }
     io.stderr(`kubeward: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -14,8 +14,8 @@ export interface Region {
   endColumn: number;
 }
 
-export interface CliEdit extends Region {
-  /** Offsets into the file's text (after a byte-order mark, if any). */
+export interface CliEdit {
+  /** Offsets into the file's text (after a byte-order mark, if any); regionOf gives lines. */
   start: number;
   end: number;
   text: string;
@@ -57,6 +57,8 @@ export interface FileReport {
   /** Absolute path; undefined for standard input. */
   abs?: string;
   text: string;
+  /** Line index of `text`, for formats that need more positions (fix edits). */
+  index: LineIndex;
   findings: CliFinding[];
   applied: AppliedChange[];
 }
@@ -76,8 +78,7 @@ export function regionOf(index: LineIndex, start: number, end: number): Region {
 }
 
 /** Findings and YAML syntax errors of one file, ordered by position. */
-export function toCliFindings(text: string, result: LintResult, yamlSyntax?: SeveritySetting): CliFinding[] {
-  const index = new LineIndex(text);
+export function toCliFindings(index: LineIndex, result: LintResult, yamlSyntax?: SeveritySetting): CliFinding[] {
   const out: CliFinding[] = [];
   if (yamlSyntax !== 'off') {
     for (const e of result.parseErrors) {
@@ -106,7 +107,7 @@ export function toCliFindings(text: string, result: LintResult, yamlSyntax?: Sev
         title: fix.title,
         safety: fix.safety,
         preferred: fix.preferred === true,
-        edits: fix.edits.map((e) => ({ start: e.start, end: e.end, text: e.text, ...regionOf(index, e.start, e.end) })),
+        edits: fix.edits,
       })),
       related: (f.related ?? []).map((r) =>
         r.file === undefined

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocUrl, type RuleMeta, type Severity } from '../../engine';
 import { FINGERPRINT_KEY, fingerprints } from '../fingerprint';
 import { STDIN_NAME } from '../inputs';
-import { YAML_SYNTAX_ID, type CliFinding, type CliFix, type FileReport, type Region, type RunReport } from '../report';
+import { regionOf, YAML_SYNTAX_ID, type CliFinding, type CliFix, type FileReport, type Region, type RunReport } from '../report';
 import type { FormatContext } from './index';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -113,14 +113,14 @@ function contextRegion(file: FileReport, f: CliFinding): Json | undefined {
   return { startLine: f.line, startColumn: 1, endLine: f.endLine, endColumn, snippet: { text: snippet } };
 }
 
-function sarifFix(fix: CliFix, location: Json): Json {
+function sarifFix(file: FileReport, fix: CliFix, location: Json): Json {
   return {
     description: { text: sentence(fix.title) },
     artifactChanges: [
       {
         artifactLocation: location,
         replacements: fix.edits.map((e) => {
-          const rep: Json = { deletedRegion: region(e) };
+          const rep: Json = { deletedRegion: region(regionOf(file.index, e.start, e.end)) };
           if (e.text.length > 0) rep.insertedContent = { text: e.text };
           return rep;
         }),
@@ -156,7 +156,7 @@ function result(file: FileReport, f: CliFinding, ruleIndex: number, fingerprint:
       return loc;
     });
   }
-  if (f.fixes.length > 0) out.fixes = f.fixes.map((fix) => sarifFix(fix, location));
+  if (f.fixes.length > 0) out.fixes = f.fixes.map((fix) => sarifFix(file, fix, location));
   if (f.resource) out.properties = { resource: { kind: f.resource.kind, name: f.resource.name ?? null, namespace: f.resource.namespace ?? null } };
   return out;
 }

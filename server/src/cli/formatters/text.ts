@@ -27,7 +27,7 @@ export function summary(report: RunReport): string {
     const bySeverity = [plural(c.error, 'error'), plural(c.warning, 'warning'), `${c.info} info`].join(', ');
     parts.push(`${plural(total, 'finding')} (${bySeverity}) in ${c.filesWithFindings} of ${files}.`);
   }
-  if (report.errors.length > 0) parts.push(`${plural(report.errors.length, 'input')} could not be linted (see above).`);
+  if (report.errors.length > 0) parts.push(`${plural(report.errors.length, 'input')} could not be linted (listed on standard error).`);
   const hints: string[] = [];
   if (report.fixMode !== 'safe' && report.fixMode !== 'suggestion' && c.safeFixable > 0) hints.push(`${c.safeFixable} fixable with --fix`);
   if (report.fixMode !== 'suggestion' && c.suggestionFixable > 0) hints.push(`${c.suggestionFixable}${hints.length ? ' more' : ' fixable'} with --fix-suggestions`);
@@ -40,5 +40,5 @@ function plural(n: number, word: string): string {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*\r?\n\s*/g, ' ');
+  return s.includes('\n') ? s.replace(/\s*\r?\n\s*/g, ' ') : s;
 }

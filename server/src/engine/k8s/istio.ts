@@ -305,3 +305,45 @@ export function appendString(fix: FixBuilder, seq: YAMLSeq, value: string): Edit
   if (quoted === plain || !edit.text.endsWith(plain)) return edit;
   return { ...edit, text: edit.text.slice(0, edit.text.length - plain.length) + quoted };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Gateway servers
+
+export interface GatewayServer {
+  node: YAMLMap;
+  index: number;
+  /** For messages: `server "https" (port 443)`. */
+  label: string;
+  protocol?: string;
+  protocolNode?: YNode;
+  tls?: YAMLMap;
+}
+
+export function gatewayServers(resource: Resource): GatewayServer[] {
+  const out: GatewayServer[] = [];
+  seqItems(get(spec(resource), 'servers')).forEach((node, index) => {
+    if (!isMap(node)) return;
+    const port = getMap(node, 'port');
+    const protocolNode = get(port, 'protocol') ?? undefined;
+    const number = scalarValue(get(port, 'number'));
+    const name = getString(node, 'name') ?? getString(port, 'name');
+    const label = `server ${name ? `"${name}"` : `#${index + 1}`}${number !== undefined ? ` (port ${String(number)})` : ''}`;
+    const p = str(protocolNode);
+    out.push({ node, index, label, protocol: p?.toUpperCase(), protocolNode: protocolNode ?? undefined, tls: getMap(node, 'tls') });
+  });
+  return out;
+}
+
+/**
+ * Removes `key` from a map; when it is the map's only key, leaves `parentKey: {}` on one line
+ * (FixBuilder.removePair would put the `{}` on the line below the parent key).
+ */
+export function removeKeyKeepingMap(fix: FixBuilder, parent: YAMLMap | undefined, parentKey: string, map: YAMLMap, key: string): Edit | undefined {
+  const pair = getPair(parent, parentKey);
+  if (map.items.length !== 1 || map.flow || !pair) return fix.removePair(map, key);
+  const text = fix.text;
+  const colon = text.indexOf(':', (pair.key as YNode).range![1]);
+  let end = map.range![1];
+  while (end > colon && /\s/.test(text[end - 1])) end--;
+  return { start: colon + 1, end, text: ' {}' };
+}

@@ -12,7 +12,16 @@ import istioAuthzCustomProvider from './istio-authz-custom-provider';
 import istioAuthzDenyPositiveMatch from './istio-authz-deny-positive-match';
 import istioAuthzNoRules from './istio-authz-no-rules';
 import istioAuthzPathSyntax from './istio-authz-path-syntax';
+import istioDrTlsInsecureSkipVerify from './istio-dr-tls-insecure-skip-verify';
+import istioDrTlsNoCa from './istio-dr-tls-no-ca';
+import istioDrTlsNoSan from './istio-dr-tls-no-san';
+import istioGatewayHttpNoRedirect from './istio-gateway-http-no-redirect';
+import istioGatewayTlsMinVersion from './istio-gateway-tls-min-version';
+import istioGatewayTlsNoCredential from './istio-gateway-tls-no-credential';
+import istioGatewayWildcardHost from './istio-gateway-wildcard-host';
 import istioPeerAuthnNotStrict from './istio-peer-authn-not-strict';
+import istioServiceEntryBroad from './istio-service-entry-broad';
+import istioSidecarCaptureBypass from './istio-sidecar-capture-bypass';
 import pssAllowPrivilegeEscalation from './pss-allow-privilege-escalation';
 import pssApparmor from './pss-apparmor';
 import pssCapabilitiesBaseline from './pss-capabilities-baseline';
@@ -62,7 +71,16 @@ export const RULES: readonly Rule[] = [
   istioAuthzDenyPositiveMatch,
   istioAuthzNoRules,
   istioAuthzPathSyntax,
+  istioDrTlsInsecureSkipVerify,
+  istioDrTlsNoCa,
+  istioDrTlsNoSan,
+  istioGatewayHttpNoRedirect,
+  istioGatewayTlsMinVersion,
+  istioGatewayTlsNoCredential,
+  istioGatewayWildcardHost,
   istioPeerAuthnNotStrict,
+  istioServiceEntryBroad,
+  istioSidecarCaptureBypass,
   pssAllowPrivilegeEscalation,
   pssApparmor,
   pssCapabilitiesBaseline,

@@ -65,6 +65,8 @@ interface Waiter {
 export class LspTestClient {
   readonly conn: MessageConnection;
   settings: Record<string, unknown>;
+  /** Per-document answers to workspace/configuration; `settings` when unset or undefined. */
+  settingsFor?: (scopeUri: string | undefined) => Record<string, unknown> | undefined;
   readonly logs: { type: number; message: string }[] = [];
   readonly registrations: unknown[] = [];
   readonly configurationRequests: { scopeUri?: string; section?: string }[] = [];
@@ -103,7 +105,7 @@ export class LspTestClient {
     });
     this.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
       this.configurationRequests.push(...p.items);
-      return p.items.map((item) => (item.section === 'kubeward' ? this.settings : null));
+      return p.items.map((item) => (item.section === 'kubeward' ? (this.settingsFor?.(item.scopeUri) ?? this.settings) : null));
     });
     this.conn.onRequest('client/registerCapability', (p: { registrations: unknown[] }) => {
       this.registrations.push(...p.registrations);

@@ -1,0 +1,133 @@
+// Settings: pulled per document with workspace/configuration (section kubeward, scopeUri = the
+// document) and re-pulled on didChangeConfiguration, which re-lints every open document; clients
+// without the pull model use initializationOptions and the settings they push.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { BASELINE, RESTRICTED_ONLY, WEB } from './fixtures';
+import { codes, LspTestClient } from './lsp-client';
+
+const has = (p: PublishDiagnosticsParams, code: string): boolean => p.diagnostics.some((d) => d.code === code);
+const pssCodes = (p: PublishDiagnosticsParams): string[] => [...new Set(codes(p.diagnostics).filter((c) => c.startsWith('pss-')))];
+
+describe('protocol: settings with workspace/configuration', () => {
+  let c: LspTestClient;
+  const uri = 'file:///ws/settings.yaml';
+  const other = 'file:///ws/other.yaml';
+  before(async () => {
+    c = await LspTestClient.start({ settings: {} });
+    await c.open(uri, WEB);
+    await c.open(other, WEB);
+  });
+  after(async () => {
+    await c?.stop();
+  });
+
+  it('asks for the kubeward section scoped to the document and registers for changes', () => {
+    assert.ok(c.configurationRequests.some((r) => r.section === 'kubeward' && r.scopeUri === uri), JSON.stringify(c.configurationRequests));
+    assert.ok(
+      c.registrations.some((r) => (r as { method?: string }).method === 'workspace/didChangeConfiguration'),
+      'registers workspace/didChangeConfiguration dynamically',
+    );
+  });
+
+  it('a rule turned off disappears from every open document; other rules stay', async () => {
+    const before = c.lastDiagnostics(uri)!;
+    assert.ok(has(before, 'pss-privileged'));
+    const otherUpdated = c.nextDiagnostics(other, (p) => !has(p, 'pss-privileged'), 'the other open document re-linted');
+    const p = await c.configurationChanged({ rules: { 'pss-privileged': 'off' } }, uri, (x) => !has(x, 'pss-privileged'));
+    await otherUpdated;
+    assert.deepEqual(codes(p.diagnostics), codes(before.diagnostics.filter((d) => d.code !== 'pss-privileged')));
+  });
+
+  it('a severity override changes the diagnostic severity', async () => {
+    const p = await c.configurationChanged({ rules: { 'pss-privileged': 'info' } }, uri, (x) => has(x, 'pss-privileged'));
+    assert.equal(p.diagnostics.find((d) => d.code === 'pss-privileged')?.severity, 3);
+  });
+
+  it('pss.level baseline: the Restricted-only findings go, the Baseline ones stay', async () => {
+    const p = await c.configurationChanged({ pss: { level: 'baseline' } }, uri, (x) => !has(x, 'pss-run-as-non-root'));
+    for (const code of RESTRICTED_ONLY) assert.ok(!has(p, code), `${code} is Restricted only`);
+    for (const code of BASELINE) assert.ok(has(p, code), `${code} is Baseline`);
+    const back = await c.configurationChanged({ pss: { level: 'restricted' } }, uri, (x) => has(x, 'pss-run-as-non-root'));
+    for (const code of [...RESTRICTED_ONLY, ...BASELINE]) assert.ok(has(back, code), code);
+  });
+
+  it('pss.level privileged: no Pod Security Standards findings at all, other rules still run', async () => {
+    const p = await c.configurationChanged({ pss: { level: 'privileged' } }, uri, (x) => !has(x, 'pss-privileged'));
+    assert.deepEqual(pssCodes(p), []);
+  });
+
+  it('enable false publishes nothing; true brings the findings back', async () => {
+    const off = await c.configurationChanged({ enable: false }, uri, () => true);
+    assert.deepEqual(off.diagnostics, []);
+    const on = await c.configurationChanged({ enable: true }, uri, (x) => x.diagnostics.length > 0);
+    assert.ok(has(on, 'pss-privileged'));
+  });
+
+  it('invalid values fall back to the defaults with a warning in the log, and nothing breaks', async () => {
+    const p = await c.configurationChanged(
+      { enable: 'yes', rules: { 'pss-privileged': 'loud', 'pss-host-namespaces': 'off' }, pss: { level: 'extreme', version: 'v2' }, maxFileSize: -1 },
+      uri,
+      (x) => !has(x, 'pss-host-namespaces'),
+    );
+    assert.ok(has(p, 'pss-privileged'), 'the invalid severity is ignored, the rule keeps its default');
+    assert.ok(has(p, 'pss-run-as-non-root'), 'the invalid level falls back to restricted');
+    const log = c.serverLog();
+    assert.match(log, /kubeward\.pss\.level must be privileged, baseline or restricted, not "extreme"/);
+    assert.match(log, /kubeward\.rules\["pss-privileged"\]/);
+  });
+
+  it('maxFileSize: a larger file gets one notice instead of findings', async () => {
+    const p = await c.configurationChanged({ maxFileSize: 100 }, uri, (x) => x.diagnostics.length === 1);
+    const d = p.diagnostics[0];
+    assert.equal(d.code, 'file-too-large');
+    assert.equal(d.severity, 3);
+    assert.match(String(d.message), /kubeward\.maxFileSize/);
+    assert.deepEqual(d.range.start, { line: 0, character: 0 });
+    await c.configurationChanged({}, uri, (x) => has(x, 'pss-privileged'));
+  });
+
+  it('settings are resolved per document (a folder can turn a rule off for its files only)', async () => {
+    const a = 'file:///ws/team-a/app.yaml';
+    const b = 'file:///ws/team-b/app.yaml';
+    c.settingsFor = (scopeUri) => (scopeUri?.includes('/team-a/') ? { rules: { 'pss-privileged': 'off' } } : undefined);
+    try {
+      const pa = await c.open(a, WEB);
+      const pb = await c.open(b, WEB);
+      assert.ok(!has(pa, 'pss-privileged'));
+      assert.ok(has(pb, 'pss-privileged'));
+    } finally {
+      c.settingsFor = undefined;
+    }
+  });
+});
+
+describe('protocol: settings without workspace/configuration', () => {
+  it('uses initializationOptions, then what the client pushes with didChangeConfiguration', async () => {
+    const c = await LspTestClient.start({ pullConfiguration: false, initializationOptions: { rules: { 'pss-privileged': 'off' } } });
+    try {
+      const uri = 'file:///ws/push.yaml';
+      const p = await c.open(uri, WEB);
+      assert.ok(!has(p, 'pss-privileged'), 'initializationOptions apply');
+      assert.ok(has(p, 'pss-run-as-non-root'));
+      assert.equal(c.configurationRequests.length, 0, 'no workspace/configuration request to a client without it');
+      const pushed = await c.configurationChanged({}, uri, (x) => has(x, 'pss-privileged'), { kubeward: { pss: { level: 'baseline' } } });
+      assert.ok(!has(pushed, 'pss-run-as-non-root'), 'the pushed level applies');
+      assert.ok(has(pushed, 'pss-privileged'), 'pushed settings replace the initial ones');
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('accepts dotted keys as some clients send them', async () => {
+    const c = await LspTestClient.start({ pullConfiguration: false, initializationOptions: { kubeward: { 'pss.level': 'baseline' } } });
+    try {
+      const p = await c.open('file:///ws/dotted.yaml', WEB);
+      assert.ok(!has(p, 'pss-run-as-non-root'));
+      assert.ok(has(p, 'pss-privileged'));
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -26,6 +26,8 @@ export interface CommandLineSecret {
   kind: Exclude<ValueKind, 'none'>;
   /** True when the item is a shell script (its `$VAR` are shell expansions). */
   shell: boolean;
+  /** False when the span is only the recognisable part of a larger secret (a private key's header). */
+  movable: boolean;
 }
 
 interface Token {
@@ -149,7 +151,7 @@ export function findCommandLineSecrets(items: ArgvItem[]): CommandLineSecret[] {
 
 function scanStream(tokens: Token[], out: CommandLineSecret[]): void {
   let cmd: string | undefined;
-  const add = (t: Token, span: [number, number], label: string, envName: string, kind: ValueKind): void => {
+  const add = (t: Token, span: [number, number], label: string, envName: string, kind: ValueKind, movable = true): void => {
     if (kind === 'none' || span[1] <= span[0]) return;
     const v = t.item.value.slice(span[0], span[1]);
     const inner = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(v);
@@ -163,6 +165,7 @@ function scanStream(tokens: Token[], out: CommandLineSecret[]): void {
       envName: kind === 'template' && inner ? (inner[1] ?? inner[2]) : envName,
       kind,
       shell: t.shell,
+      movable,
     });
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -231,7 +234,7 @@ function scanStream(tokens: Token[], out: CommandLineSecret[]): void {
       const label = s.what;
       const urlFlag = /^-{1,2}([A-Za-z][\w.-]*)=/.exec(raw);
       const env = s.what === 'a password in a URL' ? `${urlFlag ? envNameFor(urlFlag[1]) : 'URL'}_PASSWORD` : 'SECRET_VALUE';
-      add(t, [t.start + s.start, t.start + s.end], label, env, 'literal');
+      add(t, [t.start + s.start, t.start + s.end], label, env, 'literal', s.what !== 'a private key');
     }
   }
 }

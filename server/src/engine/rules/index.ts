@@ -42,6 +42,12 @@ import pssSeccompRestricted from './pss-seccomp-restricted';
 import pssSelinux from './pss-selinux';
 import pssSysctls from './pss-sysctls';
 import saAutomountToken from './sa-automount-token';
+import saDefaultServiceAccount from './sa-default-service-account';
+import saDeprecatedServiceAccountField from './sa-deprecated-service-account-field';
+import secretConfigmapCredentials from './secret-configmap-credentials';
+import secretEnvVar from './secret-env-var';
+import secretHardcodedArgs from './secret-hardcoded-args';
+import secretHardcodedEnv from './secret-hardcoded-env';
 import workloadCpuLimitsMissing from './workload-cpu-limits-missing';
 import workloadCpuRequestsMissing from './workload-cpu-requests-missing';
 import workloadEphemeralStorageLimitMissing from './workload-ephemeral-storage-limit-missing';
@@ -101,6 +107,12 @@ export const RULES: readonly Rule[] = [
   pssSelinux,
   pssSysctls,
   saAutomountToken,
+  saDefaultServiceAccount,
+  saDeprecatedServiceAccountField,
+  secretConfigmapCredentials,
+  secretEnvVar,
+  secretHardcodedArgs,
+  secretHardcodedEnv,
   workloadCpuLimitsMissing,
   workloadCpuRequestsMissing,
   workloadEphemeralStorageLimitMissing,

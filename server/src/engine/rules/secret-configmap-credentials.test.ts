@@ -1,0 +1,60 @@
+import { ruleTester, y } from '../../../../test/helpers/rule-tester';
+
+ruleTester('secret-configmap-credentials', {
+  valid: [
+    {
+      name: 'placeholders, file paths and non-secret settings',
+      code: y(
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: app}',
+        'data:',
+        '  LOG_LEVEL: info',
+        '  SECRET_NAME: app-secrets',
+        '  TOKEN_TTL: "3600"',
+        '  application.properties: |',
+        '    spring.datasource.url=jdbc:postgresql://db:5432/shop',
+        '    spring.datasource.password=${DB_PASSWORD}',
+        '    # password=example',
+        '    client.secret.file=/run/secrets/client',
+        '  config.yaml: |',
+        '    auth:',
+        '      token: ""',
+        '      password: $PASSWORD',
+      ),
+    },
+    { name: 'a Secret is the right place', code: y('apiVersion: v1', 'kind: Secret', 'metadata: {name: s}', 'stringData:', '  password: hunter2') },
+  ],
+  invalid: [
+    {
+      name: 'a sensitive key, lines of embedded files (properties, YAML, JSON) and a private key',
+      code: y(
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: app}',
+        'data:',
+        '  DB_PASSWORD: hunter2',
+        '  application.properties: |',
+        '    spring.datasource.password=s3cr3t',
+        '  config.yaml: |',
+        '    auth:',
+        '      api_key: "k-123"',
+        '  settings.json: |',
+        '    {',
+        '      "clientSecret": "abc",',
+        '      "debug": true',
+        '    }',
+        '  tls.key: |',
+        '    -----BEGIN EC PRIVATE KEY-----',
+        '    MHcCAQEEIB',
+      ),
+      errors: [
+        { line: 5, column: 16, endColumn: 23, message: 'ConfigMap "app": key DB_PASSWORD holds a credential' },
+        { line: 7, column: 32, endColumn: 38, message: 'spring.datasource.password in application.properties' },
+        { line: 10, column: 17, endColumn: 22, message: 'api_key in config.yaml' },
+        { line: 13, column: 24, endColumn: 27, message: 'clientSecret in settings.json' },
+        { line: 17, column: 5, endColumn: 35, message: 'tls.key contains a private key' },
+      ],
+    },
+  ],
+});

@@ -21,6 +21,8 @@ export interface AppliedFix {
   message: string;
   /** Offset of the finding in the text it was found in. */
   start: number;
+  /** The edits applied, in the coordinates of that same text (the CLI maps them back to the original). */
+  edits: Edit[];
 }
 
 export interface ApplyResult {
@@ -79,7 +81,7 @@ export function applyFixes(text: string, lintOptions: LintOptions, opts: ApplyOp
 }
 
 function record(f: Finding, fix: Fix): AppliedFix {
-  return { ruleId: f.ruleId, title: fix.title, message: f.message, start: f.start };
+  return { ruleId: f.ruleId, title: fix.title, message: f.message, start: f.start, edits: fix.edits };
 }
 
 function fixKey(f: Finding, fix: Fix): string {

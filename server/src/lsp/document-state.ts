@@ -44,10 +44,7 @@ export class DocumentState {
   /** The snapshot for this document version and settings, linting only when either changed. */
   lint(doc: TextDocument, settings: KubewardSettings): Snapshot {
     const s = this.snapshot;
-    if (s && s.version === doc.version && s.settings === settings && s.uri === doc.uri) {
-      const text = doc.getText();
-      if (s.text === text) return s;
-    }
+    if (s && s.version === doc.version && s.settings === settings && s.uri === doc.uri && s.text === textOf(doc)) return s;
     this.snapshot = this.build(doc, settings);
     return this.snapshot;
   }
@@ -62,11 +59,11 @@ export class DocumentState {
   }
 
   private build(doc: TextDocument, settings: KubewardSettings): Snapshot {
-    const text = doc.getText();
-    const lines = TextDocument.create(doc.uri, doc.languageId, doc.version, text);
+    const text = textOf(doc);
+    const lines = TextDocument.create(String(doc.uri), String(doc.languageId), doc.version, text);
     const options = lintOptionsOf(settings, doc.uri);
     const base = { uri: doc.uri, version: doc.version, text, lines, settings, options, keys: [] as string[] };
-    if (!settings.enable || !isYamlDocument(doc.uri, doc.languageId)) return { ...base, diagnostics: [] };
+    if (!settings.enable || !isYamlDocument(String(doc.uri), String(doc.languageId))) return { ...base, diagnostics: [] };
     const size = utf8Size(text, settings.maxFileSize);
     if (size > settings.maxFileSize) {
       const message =
@@ -78,6 +75,12 @@ export class DocumentState {
     const keys = findingKeys(result.findings);
     return { ...base, result, keys, diagnostics: toDiagnostics(doc.uri, doc.version, lines, result, keys) };
   }
+}
+
+/** The document's text; '' when a client opened it without one (a malformed didOpen). */
+export function textOf(doc: TextDocument): string {
+  const text: unknown = doc.getText();
+  return typeof text === 'string' ? text : '';
 }
 
 /** UTF-8 size of the text, without encoding it when the answer is clear from its length. */

@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, type RuleFailure } from '../engine';
 import { codeActions, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND, HARDEN_WORKLOAD_KIND, isResolveData, resolveCodeAction, type EditCapabilities } from './code-actions';
-import { DocumentState, type Snapshot } from './document-state';
+import { DocumentState, textOf, type Snapshot } from './document-state';
 import { hoverAt } from './hover';
 import { SettingsStore } from './settings-store';
 
@@ -94,7 +94,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       scheduled.delete(doc.uri);
       void lintAndPublish(doc.uri);
     };
-    if (doc.getText().length > LARGE_TEXT) {
+    if (textOf(doc).length > LARGE_TEXT) {
       const t = setTimeout(run, LARGE_TEXT_DELAY_MS);
       scheduled.set(doc.uri, { cancel: () => clearTimeout(t) });
     } else {

@@ -7,6 +7,7 @@ import { resourcesOf, type Resource } from './k8s/resource';
 import { getMap, mapPairs, parseChunk, scalarValue, splitDocuments, type ParsedChunk } from './parse';
 import { LATEST_PSS_MINOR, parsePssVersion, type EffectivePss, type EffectiveSettings, type ReportInput, type Rule } from './rule';
 import { RULES } from './rules';
+import { resolveSchemaSettings } from './schema/settings';
 import { findSuppressions, isSuppressed } from './suppress';
 import type { Finding, LintOptions, LintResult, ParseError, PssLevel, ResourceRef, Severity } from './types';
 
@@ -203,7 +204,7 @@ function settingsFor(resource: Resource, options: LintOptions, nsPss: ReadonlyMa
   if (ns?.level) level = ns.level;
   if (ns?.version) minor = parsePssVersion(ns.version) ?? minor;
   const pss: EffectivePss = { level, minor };
-  return { pss, ruleOptions: options.ruleOptions ?? {} };
+  return { pss, ruleOptions: options.ruleOptions ?? {}, schema: resolveSchemaSettings(options.schema) };
 }
 
 /**

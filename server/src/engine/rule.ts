@@ -4,6 +4,7 @@ import type { Fix, PssLevel, RelatedLocation, RuleMeta, Severity } from './types
 import type { FixBuilder } from './fix';
 import type { Resource } from './k8s/resource';
 import type { YNode } from './parse';
+import type { SchemaSettings } from './schema/settings';
 
 /** The newest Pod Security Admission policy version the engine knows. */
 export const LATEST_PSS_MINOR = 37;
@@ -18,6 +19,8 @@ export interface EffectiveSettings {
   pss: EffectivePss;
   /** Options that particular rules read (allowed registries, required labels...), from the config. */
   ruleOptions: Record<string, unknown>;
+  /** Schema validation settings (schema-* rules); absent means the defaults. */
+  schema?: SchemaSettings;
 }
 
 export interface ReportInput {

@@ -83,6 +83,27 @@ export interface LintOptions {
   fileName?: string;
   /** Options particular rules read (e.g. `allowedRegistries: string[]`), passed to them as ctx.settings.ruleOptions. */
   ruleOptions?: Record<string, unknown>;
+  /** Schema validation: the `kubeward.schema.*` settings (see docs/schema.md). */
+  schema?: SchemaOptions;
+}
+
+/** Schema validation settings, read by the schema-* rules. */
+export interface SchemaOptions {
+  /** False turns every schema-* rule off (for example when another extension validates schemas). Default true. */
+  enable?: boolean;
+  /** 'security' (default): only mistakes on security-relevant fields; 'all': every schema error. */
+  scope?: 'security' | 'all';
+  /** Schemas of custom resources; each is compiled on first use (a runtime ajv compile). */
+  customSchemas?: readonly CustomSchema[];
+}
+
+/** A schema for one apiVersion and kind, e.g. a CRD version's openAPIV3Schema. */
+export interface CustomSchema {
+  apiVersion: string;
+  kind: string;
+  schema: Record<string, unknown>;
+  /** Where it came from (a file path), for messages. */
+  source?: string;
 }
 
 export interface LintResult {

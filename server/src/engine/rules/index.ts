@@ -44,6 +44,11 @@ import pssSysctls from './pss-sysctls';
 import saAutomountToken from './sa-automount-token';
 import saDefaultServiceAccount from './sa-default-service-account';
 import saDeprecatedServiceAccountField from './sa-deprecated-service-account-field';
+import schemaInvalidEnum from './schema-invalid-enum';
+import schemaMisplacedField from './schema-misplaced-field';
+import schemaMissingRequired from './schema-missing-required';
+import schemaUnknownField from './schema-unknown-field';
+import schemaWrongType from './schema-wrong-type';
 import secretConfigmapCredentials from './secret-configmap-credentials';
 import secretEnvVar from './secret-env-var';
 import secretHardcodedArgs from './secret-hardcoded-args';
@@ -109,6 +114,11 @@ export const RULES: readonly Rule[] = [
   saAutomountToken,
   saDefaultServiceAccount,
   saDeprecatedServiceAccountField,
+  schemaInvalidEnum,
+  schemaMisplacedField,
+  schemaMissingRequired,
+  schemaUnknownField,
+  schemaWrongType,
   secretConfigmapCredentials,
   secretEnvVar,
   secretHardcodedArgs,

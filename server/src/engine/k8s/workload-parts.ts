@@ -1,6 +1,8 @@
 // Small locators shared by the service-account, secret and workload rules: where a finding about a
 // missing pod-level field goes, a container's command line as items with their nodes, env vars.
-import { deref, get, getMap, getPair, isMap, isScalar, seqItems, type YAMLMap, type YNode } from '../parse';
+import type { FixBuilder } from '../fix';
+import { deref, get, getMap, getPair, isFlow, isMap, isScalar, seqItems, type YAMLMap, type YAMLSeq, type YNode } from '../parse';
+import type { Edit } from '../types';
 import type { ArgvItem } from './command-line';
 import type { ContainerRef, PodSpecRef, Resource } from './resource';
 
@@ -56,4 +58,25 @@ export function envFromOf(c: ContainerRef): YAMLMap[] {
     if (isMap(n)) out.push(n);
   }
   return out;
+}
+
+/**
+ * Removes a scalar item (an argument) from a sequence with its line. FixBuilder.removeSeqItem
+ * looks for the item's dash with lastIndexOf('-') from the item's own start, which finds the first
+ * character of an item such as `--flag` itself; this finds the dash before it.
+ */
+export function removeArgItem(fix: FixBuilder, seq: YAMLSeq, index: number): Edit {
+  const text = fix.text;
+  const item = seq.items[index] as YNode;
+  if (isFlow(seq) || !item?.range) return fix.removeSeqItem(seq, index);
+  let dash = item.range[0] - 1;
+  while (dash >= 0 && (text[dash] === ' ' || text[dash] === '\t')) dash--;
+  if (text[dash] !== '-') return fix.removeSeqItem(seq, index);
+  const lineStart = text.lastIndexOf('\n', dash - 1) + 1;
+  let end = item.range[1];
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  if (text.slice(lineStart, dash).trim() !== '' || seq.items.length === 1) return fix.removeSeqItem(seq, index);
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return { start: lineStart, end, text: '' };
 }

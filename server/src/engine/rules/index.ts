@@ -1,6 +1,11 @@
 // The explicit registry of rules, sorted by id. A test checks it against this folder, the
 // metadata and the generated docs.
 import type { Rule } from '../rule';
+import deprecatedApiVersion from './deprecated-api-version';
+import exposureExternalIps from './exposure-external-ips';
+import exposureIngressNginxAnnotations from './exposure-ingress-nginx-annotations';
+import exposureIngressTls from './exposure-ingress-tls';
+import exposureServiceType from './exposure-service-type';
 import imageLatestTag from './image-latest-tag';
 import imageNoDigest from './image-no-digest';
 import imagePullPolicyNotAlways from './image-pull-policy-not-always';
@@ -55,22 +60,35 @@ import secretHardcodedArgs from './secret-hardcoded-args';
 import secretHardcodedEnv from './secret-hardcoded-env';
 import workloadCpuLimitsMissing from './workload-cpu-limits-missing';
 import workloadCpuRequestsMissing from './workload-cpu-requests-missing';
+import workloadDefaultNamespace from './workload-default-namespace';
 import workloadEphemeralStorageLimitMissing from './workload-ephemeral-storage-limit-missing';
+import workloadGitSyncGitBinary from './workload-git-sync-git-binary';
+import workloadHostAliases from './workload-host-aliases';
 import workloadHostPathSensitive from './workload-host-path-sensitive';
 import workloadHostPathWritable from './workload-host-path-writable';
 import workloadIstioProxyUid from './workload-istio-proxy-uid';
+import workloadKubeSystemNamespace from './workload-kube-system-namespace';
+import workloadKubernetesDashboard from './workload-kubernetes-dashboard';
 import workloadLivenessProbeMissing from './workload-liveness-probe-missing';
 import workloadLowUidGid from './workload-low-uid-gid';
 import workloadMemoryLimitsMissing from './workload-memory-limits-missing';
 import workloadMemoryRequestsMissing from './workload-memory-requests-missing';
+import workloadNakedPod from './workload-naked-pod';
 import workloadPrivilegedPort from './workload-privileged-port';
 import workloadReadOnlyRootFilesystem from './workload-read-only-root-filesystem';
 import workloadReadinessProbeMissing from './workload-readiness-probe-missing';
 import workloadRootGroup from './workload-root-group';
 import workloadSeccompProfile from './workload-seccomp-profile';
+import workloadShareProcessNamespace from './workload-share-process-namespace';
 import workloadSshPort from './workload-ssh-port';
+import workloadTiller from './workload-tiller';
 
 export const RULES: readonly Rule[] = [
+  deprecatedApiVersion,
+  exposureExternalIps,
+  exposureIngressNginxAnnotations,
+  exposureIngressTls,
+  exposureServiceType,
   imageLatestTag,
   imageNoDigest,
   imagePullPolicyNotAlways,
@@ -125,20 +143,28 @@ export const RULES: readonly Rule[] = [
   secretHardcodedEnv,
   workloadCpuLimitsMissing,
   workloadCpuRequestsMissing,
+  workloadDefaultNamespace,
   workloadEphemeralStorageLimitMissing,
+  workloadGitSyncGitBinary,
+  workloadHostAliases,
   workloadHostPathSensitive,
   workloadHostPathWritable,
   workloadIstioProxyUid,
+  workloadKubeSystemNamespace,
+  workloadKubernetesDashboard,
   workloadLivenessProbeMissing,
   workloadLowUidGid,
   workloadMemoryLimitsMissing,
   workloadMemoryRequestsMissing,
+  workloadNakedPod,
   workloadPrivilegedPort,
   workloadReadOnlyRootFilesystem,
   workloadReadinessProbeMissing,
   workloadRootGroup,
   workloadSeccompProfile,
+  workloadShareProcessNamespace,
   workloadSshPort,
+  workloadTiller,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -10,6 +10,8 @@ import { RULES } from './rules';
 import { resolveSchemaSettings } from './schema/settings';
 import { findSuppressions, isSuppressed } from './suppress';
 import type { Finding, LintOptions, LintResult, ParseError, PssLevel, ResourceRef, Severity } from './types';
+import { WorkspaceGraph } from './workspace/graph';
+import { isGraphRule, runGraphRule, type GraphPass, type GraphRule } from './workspace/graph-rule';
 
 interface ChunkEntry {
   parsed: ParsedChunk;
@@ -17,6 +19,9 @@ interface ChunkEntry {
   /** Findings with offsets relative to the chunk, for the settings key they were computed with. */
   findings?: Omit<Finding, 'docIndex'>[];
   settingsKey?: string;
+  /** Findings of the graph rules, for the graph revision and placement they were computed with. */
+  graphFindings?: Omit<Finding, 'docIndex'>[];
+  graphKey?: string;
 }
 
 export interface RuleFailure {
@@ -27,6 +32,11 @@ export interface RuleFailure {
 export interface LinterHooks {
   /** Called once per rule and linter when a rule throws; the rule is skipped for that document. */
   onRuleError?(failure: RuleFailure): void;
+  /**
+   * The workspace graph cross-resource rules query. Linting a text updates that file's entry
+   * (options.fileName) from the same parse. Without one, the linter keeps a graph of the file alone.
+   */
+  workspace?: WorkspaceGraph;
 }
 
 const PSS_ENFORCE = 'pod-security.kubernetes.io/enforce';
@@ -40,6 +50,7 @@ export interface NamespacePss {
 export class Linter {
   private cache = new Map<string, ChunkEntry>();
   private reportedRuleErrors = new Set<string>();
+  private ownGraph?: WorkspaceGraph;
 
   constructor(private readonly hooks: LinterHooks = {}) {}
 
@@ -58,6 +69,10 @@ export class Linter {
     this.cache = next;
 
     const rules = enabledRules(options);
+    const graphRules = rules.filter((r) => isGraphRule(r.rule));
+    const objectRules = graphRules.length ? rules.filter((r) => !isGraphRule(r.rule)) : rules;
+    const file = options.fileName ?? '';
+    const graph = graphRules.length ? this.syncGraph(file, text, chunks, entries) : undefined;
     const rulesKey = JSON.stringify([options.rules ?? null, options.only ?? null]);
     const nsPss = new Map(namespacePss ?? []);
     for (const e of entries) for (const r of e.resources) if (r.kind === 'Namespace') collectNamespacePss(r, nsPss);
@@ -78,10 +93,17 @@ export class Linter {
       const settings = e.resources.map((r) => settingsFor(r, options, nsPss));
       const key = rulesKey + JSON.stringify(settings);
       if (e.findings === undefined || e.settingsKey !== key) {
-        e.findings = this.checkChunk(e, rules, settings);
+        e.findings = this.checkChunk(e, objectRules, settings);
         e.settingsKey = key;
       }
-      for (const f of e.findings) {
+      if (graph) {
+        const graphKey = `${key}#${graph.revision}#${docIndex}@${chunk.offset}`;
+        if (e.graphFindings === undefined || e.graphKey !== graphKey) {
+          e.graphFindings = this.checkChunk(e, graphRules, settings, { graph, file, fileText: text, docIndex, chunkOffset: chunk.offset });
+          e.graphKey = graphKey;
+        }
+      }
+      for (const f of graph ? [...e.findings, ...e.graphFindings!] : e.findings) {
         findings.push({
           ...f,
           start: f.start + chunk.offset,
@@ -98,7 +120,18 @@ export class Linter {
     return { findings, parseErrors };
   }
 
-  private checkChunk(e: ChunkEntry, rules: ActiveRule[], settings: EffectiveSettings[]): Omit<Finding, 'docIndex'>[] {
+  /** Brings the file's entry in the workspace graph (or the linter's own one-file graph) up to date. */
+  private syncGraph(file: string, text: string, chunks: { offset: number; text: string }[], entries: ChunkEntry[]): WorkspaceGraph {
+    let graph = this.hooks.workspace;
+    if (!graph) {
+      graph = this.ownGraph ??= new WorkspaceGraph({ scope: 'this file' });
+      if (!graph.hasFile(file)) graph.clear();
+    }
+    graph.setFile(file, text, chunks.map((c, i) => ({ offset: c.offset, text: c.text, parsed: entries[i].parsed, resources: entries[i].resources })));
+    return graph;
+  }
+
+  private checkChunk(e: ChunkEntry, rules: ActiveRule[], settings: EffectiveSettings[], pass?: GraphPass): Omit<Finding, 'docIndex'>[] {
     const out: Omit<Finding, 'docIndex'>[] = [];
     if (e.resources.length === 0) return out;
     const text = e.parsed.text;
@@ -131,7 +164,8 @@ export class Linter {
           },
         };
         try {
-          rule.check(ctx);
+          if (pass) runGraphRule(rule as GraphRule, ctx, pass);
+          else rule.check(ctx);
         } catch (err) {
           const k = rule.id;
           if (!this.reportedRuleErrors.has(k)) {

@@ -4,7 +4,7 @@
 // of TextDocuments are updated in place by incremental changes.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
-import { Linter, type LinterHooks, type LintOptions, type LintResult } from '../engine';
+import { Linter, type LinterHooks, type LintOptions, type LintResult, type RuleFailure } from '../engine';
 import { FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics } from './diagnostics';
 import { lintOptionsOf, type KubewardSettings } from './settings';
 
@@ -21,6 +21,21 @@ export interface Snapshot {
   /** Parallel to result.findings: the key carried in each diagnostic's data. */
   keys: string[];
   diagnostics: Diagnostic[];
+}
+
+/**
+ * Linter hooks shared by every document: a rule that throws is skipped by the engine and reported
+ * here once for the whole session, not once per document or keystroke.
+ */
+export function reportRuleErrorsOnce(report: (message: string) => void): LinterHooks {
+  const failed = new Set<string>();
+  return {
+    onRuleError(failure: RuleFailure): void {
+      if (failed.has(failure.ruleId)) return;
+      failed.add(failure.ruleId);
+      report(`Rule ${failure.ruleId} failed and was skipped: ${failure.message}`);
+    },
+  };
 }
 
 /** Whether a document is one Kubeward lints: YAML by language id, or by file name. */

@@ -10,9 +10,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES, type RuleFailure } from '../engine';
+import { RULES } from '../engine';
 import { codeActions, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND, HARDEN_WORKLOAD_KIND, isResolveData, resolveCodeAction, type EditCapabilities } from './code-actions';
-import { DocumentState, textOf, type Snapshot } from './document-state';
+import { DocumentState, reportRuleErrorsOnce, textOf, type Snapshot } from './document-state';
 import { hoverAt } from './hover';
 import { SettingsStore } from './settings-store';
 
@@ -34,7 +34,6 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   const states = new Map<string, DocumentState>();
   const scheduled = new Map<string, { cancel(): void }>();
   const published = new Map<string, Snapshot>();
-  const failedRules = new Set<string>();
   let settings: SettingsStore | undefined;
   let caps: EditCapabilities = { documentChanges: false, snippetEdits: false, resolveEdit: false };
   let dynamicConfiguration = false;
@@ -47,13 +46,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
     }
   };
 
-  const hooks = {
-    onRuleError(failure: RuleFailure): void {
-      if (failedRules.has(failure.ruleId)) return;
-      failedRules.add(failure.ruleId);
-      log('error', `Rule ${failure.ruleId} failed and was skipped: ${failure.message}`);
-    },
-  };
+  const hooks = reportRuleErrorsOnce((message) => log('error', message));
 
   const stateOf = (uri: string): DocumentState => {
     let s = states.get(uri);

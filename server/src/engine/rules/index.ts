@@ -27,6 +27,9 @@ import istioGatewayWildcardHost from './istio-gateway-wildcard-host';
 import istioPeerAuthnNotStrict from './istio-peer-authn-not-strict';
 import istioServiceEntryBroad from './istio-service-entry-broad';
 import istioSidecarCaptureBypass from './istio-sidecar-capture-bypass';
+import netpolAllowAll from './netpol-allow-all';
+import netpolIpblockAny from './netpol-ipblock-any';
+import netpolNamespaceAllowAll from './netpol-namespace-allow-all';
 import pssAllowPrivilegeEscalation from './pss-allow-privilege-escalation';
 import pssApparmor from './pss-apparmor';
 import pssCapabilitiesBaseline from './pss-capabilities-baseline';
@@ -46,9 +49,25 @@ import pssSeccompBaseline from './pss-seccomp-baseline';
 import pssSeccompRestricted from './pss-seccomp-restricted';
 import pssSelinux from './pss-selinux';
 import pssSysctls from './pss-sysctls';
+import rbacAggregationRule from './rbac-aggregation-rule';
+import rbacClusterAdminBinding from './rbac-cluster-admin-binding';
+import rbacCreatePods from './rbac-create-pods';
+import rbacCsrApproval from './rbac-csr-approval';
+import rbacDefaultSaSubject from './rbac-default-sa-subject';
+import rbacEscalationVerbs from './rbac-escalation-verbs';
+import rbacNodesProxy from './rbac-nodes-proxy';
+import rbacPodExec from './rbac-pod-exec';
+import rbacPvCreate from './rbac-pv-create';
+import rbacSaTokenCreate from './rbac-sa-token-create';
+import rbacSecretsRead from './rbac-secrets-read';
+import rbacSystemGroupSubject from './rbac-system-group-subject';
+import rbacWebhookConfig from './rbac-webhook-config';
+import rbacWildcard from './rbac-wildcard';
 import saAutomountToken from './sa-automount-token';
 import saDefaultServiceAccount from './sa-default-service-account';
 import saDeprecatedServiceAccountField from './sa-deprecated-service-account-field';
+import saLegacySecrets from './sa-legacy-secrets';
+import saObjectAutomountToken from './sa-object-automount-token';
 import schemaInvalidEnum from './schema-invalid-enum';
 import schemaMisplacedField from './schema-misplaced-field';
 import schemaMissingRequired from './schema-missing-required';
@@ -110,6 +129,9 @@ export const RULES: readonly Rule[] = [
   istioPeerAuthnNotStrict,
   istioServiceEntryBroad,
   istioSidecarCaptureBypass,
+  netpolAllowAll,
+  netpolIpblockAny,
+  netpolNamespaceAllowAll,
   pssAllowPrivilegeEscalation,
   pssApparmor,
   pssCapabilitiesBaseline,
@@ -129,9 +151,25 @@ export const RULES: readonly Rule[] = [
   pssSeccompRestricted,
   pssSelinux,
   pssSysctls,
+  rbacAggregationRule,
+  rbacClusterAdminBinding,
+  rbacCreatePods,
+  rbacCsrApproval,
+  rbacDefaultSaSubject,
+  rbacEscalationVerbs,
+  rbacNodesProxy,
+  rbacPodExec,
+  rbacPvCreate,
+  rbacSaTokenCreate,
+  rbacSecretsRead,
+  rbacSystemGroupSubject,
+  rbacWebhookConfig,
+  rbacWildcard,
   saAutomountToken,
   saDefaultServiceAccount,
   saDeprecatedServiceAccountField,
+  saLegacySecrets,
+  saObjectAutomountToken,
   schemaInvalidEnum,
   schemaMisplacedField,
   schemaMissingRequired,

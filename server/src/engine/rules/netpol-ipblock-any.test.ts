@@ -1,0 +1,60 @@
+import { ruleTester, y } from '../../../../test/helpers/rule-tester';
+
+ruleTester('netpol-ipblock-any', {
+  valid: [
+    {
+      name: 'specific ranges',
+      code: y(
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: partner',
+        'spec:',
+        '  podSelector:',
+        '    matchLabels: {app: web}',
+        '  policyTypes: [Egress]',
+        '  egress:',
+        '  - to:',
+        '    - ipBlock:',
+        '        cidr: 203.0.113.0/24',
+        '    - ipBlock:',
+        '        cidr: 2001:db8::/32',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'any address in ingress and egress',
+      code: y(
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: open',
+        'spec:',
+        '  podSelector:',
+        '    matchLabels: {app: web}',
+        '  policyTypes: [Ingress, Egress]',
+        '  ingress:',
+        '  - from:',
+        '    - ipBlock:',
+        '        cidr: 0.0.0.0/0',
+        '  egress:',
+        '  - to:',
+        '    - ipBlock:',
+        '        cidr: 0.0.0.0/0',
+        '        except: [10.0.0.0/8]',
+        '    - ipBlock: {cidr: "::/0"}',
+        '  - to:',
+        '    - ipBlock:',
+        '        cidr: 0.0.0.0/0',
+        '        except: [169.254.169.254/32]',
+      ),
+      errors: [
+        { line: 12, column: 15, endLine: 12, endColumn: 24, message: 'NetworkPolicy open: ingress rule 1 admits any IPv4 client, the interne' },
+        { line: 16, column: 15, endLine: 16, endColumn: 24, message: 'NetworkPolicy open: egress rule 1 allows connections to any IPv4 addre' },
+        { line: 18, column: 23, endLine: 18, endColumn: 29, message: 'NetworkPolicy open: egress rule 1 allows connections to any IPv6 addre' },
+        { line: 21, column: 15, endLine: 21, endColumn: 24, message: 'NetworkPolicy open: egress rule 2 allows connections to any IPv4 addre' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,81 @@
+import { ruleTester, y } from '../../../../test/helpers/rule-tester';
+
+ruleTester('netpol-namespace-allow-all', {
+  valid: [
+    {
+      name: 'default deny and allow within the namespace',
+      code: y(
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: default-deny-all',
+        '  namespace: production',
+        'spec:',
+        '  podSelector: {}',
+        '  policyTypes: [Ingress, Egress]',
+        '---',
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: same-namespace',
+        '  namespace: production',
+        'spec:',
+        '  podSelector: {}',
+        '  ingress:',
+        '  - from:',
+        '    - podSelector: {}',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'select every pod and allow every destination',
+      code: y(
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: allow-all-egress',
+        'spec:',
+        '  podSelector: {}',
+        '  policyTypes: [Egress]',
+        '  egress:',
+        '  - to: []',
+      ),
+      errors: [
+        { line: 9, column: 5, endLine: 9, endColumn: 11, message: 'NetworkPolicy allow-all-egress selects every pod of its namespace and ' },
+      ],
+    },
+    {
+      name: 'select every pod and allow every source',
+      code: y(
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: allow-all',
+        '  namespace: production',
+        'spec:',
+        '  podSelector: {}',
+        '  policyTypes:',
+        '  - Ingress',
+        '  ingress:',
+        '  - {}',
+      ),
+      errors: [
+        { line: 11, column: 5, endLine: 11, endColumn: 7, message: 'NetworkPolicy allow-all selects every pod of namespace production and ' },
+      ],
+      output: y(
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: allow-all',
+        '  namespace: production',
+        'spec:',
+        '  podSelector: {}',
+        '  policyTypes:',
+        '  - Ingress',
+        '  ingress:',
+        '  - {from: [{podSelector: {}}]}',
+      ),
+    },
+  ],
+});

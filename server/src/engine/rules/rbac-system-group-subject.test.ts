@@ -1,0 +1,88 @@
+import { ruleTester, y } from '../../../../test/helpers/rule-tester';
+
+ruleTester('rbac-system-group-subject', {
+  valid: [
+    {
+      name: 'named groups and a ServiceAccount called like a group',
+      code: y(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRoleBinding',
+        'metadata:',
+        '  name: readers',
+        'subjects:',
+        '- kind: Group',
+        '  name: readers',
+        '  apiGroup: rbac.authorization.k8s.io',
+        '- kind: User',
+        '  name: system:authenticated-but-a-user',
+        'roleRef:',
+        '  apiGroup: rbac.authorization.k8s.io',
+        '  kind: ClusterRole',
+        '  name: view',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'anonymous and authenticated subjects',
+      code: y(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRoleBinding',
+        'metadata:',
+        '  name: public-read',
+        'subjects:',
+        '- kind: Group',
+        '  name: system:authenticated',
+        '  apiGroup: rbac.authorization.k8s.io',
+        '- kind: User',
+        '  name: system:anonymous # debugging',
+        '  apiGroup: rbac.authorization.k8s.io',
+        '- kind: Group',
+        '  name: readers',
+        '  apiGroup: rbac.authorization.k8s.io',
+        'roleRef:',
+        '  apiGroup: rbac.authorization.k8s.io',
+        '  kind: ClusterRole',
+        '  name: view',
+      ),
+      errors: [
+        { line: 7, column: 9, endLine: 7, endColumn: 29, message: 'ClusterRoleBinding grants ClusterRole view to Group system:authenticat' },
+        { line: 10, column: 9, endLine: 10, endColumn: 25, message: 'ClusterRoleBinding grants ClusterRole view to User system:anonymous, t' },
+      ],
+      output: y(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRoleBinding',
+        'metadata:',
+        '  name: public-read',
+        'subjects:',
+        '- kind: Group',
+        '  name: readers',
+        '  apiGroup: rbac.authorization.k8s.io',
+        'roleRef:',
+        '  apiGroup: rbac.authorization.k8s.io',
+        '  kind: ClusterRole',
+        '  name: view',
+      ),
+    },
+    {
+      name: 'system masters, the only subject, flow style',
+      code: y(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: RoleBinding',
+        'metadata: {name: m, namespace: dev}',
+        'subjects: [{kind: Group, name: "system:masters", apiGroup: rbac.authorization.k8s.io}]',
+        'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}',
+      ),
+      errors: [
+        { line: 4, column: 32, endLine: 4, endColumn: 48, message: 'RoleBinding grants ClusterRole edit to Group system:masters, a group t' },
+      ],
+      output: y(
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: RoleBinding',
+        'metadata: {name: m, namespace: dev}',
+        'subjects: []',
+        'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}',
+      ),
+    },
+  ],
+});

@@ -115,10 +115,12 @@ export function isSensitiveName(name: string): boolean {
     if (SENSITIVE_WORDS.has(w)) sensitive = true;
     else if (w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) sensitive = true;
     else if (/^(api|access|private|signing|encryption|secret)key$/.test(w)) sensitive = true;
+    // Run-together names: PGPASSWORD, ACCESSTOKEN, CLIENTSECRET.
+    else if (/.(password|passwd|secret|token|apikey|privatekey)$/.test(w)) sensitive = true;
   }
   if (!sensitive) return false;
   // A name that ends in a credential word is the credential (API_KEY, TOKEN_SECRET, DB_PASSWORD).
-  if (SENSITIVE_WORDS.has(last) || (last === 'key' && KEY_QUALIFIERS.has(prev))) return true;
+  if (SENSITIVE_WORDS.has(last) || (last === 'key' && KEY_QUALIFIERS.has(prev)) || /(password|passwd|secret|token|apikey|privatekey)$/.test(last)) return true;
   // ACCESS_KEY_ID and TOKEN_ID name an identifier; Vault's SECRET_ID is a credential.
   if (last === 'id') return prev === 'secret';
   return !NOT_SECRET_SUFFIXES.has(last);

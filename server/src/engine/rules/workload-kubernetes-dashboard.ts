@@ -22,7 +22,7 @@ export default defineRule({
     severity: 'error',
     kinds: WORKLOAD_KINDS,
     fix: 'suggestion',
-    peers: { checkov: ['CKV_K8S_33'], kubescape: ['C-0014'] },
+    peers: { checkov: ['CKV_K8S_33'] },
     examples: { bad: 'args:\n- --auto-generate-certificates\n- --enable-skip-login', good: 'args:\n- --auto-generate-certificates' },
   },
   check(ctx) {

@@ -14,7 +14,7 @@ export default defineRule({
     title: 'Image from a registry that is not allowed',
     description: 'Container images must come from one of the registries in the `allowedRegistries` option. The rule does nothing until that option is set.',
     why: 'Images from public or unknown registries bypass the scanning, signing and provenance controls of your own registry, and a typo-squatted or hijacked repository runs with the workload\'s privileges. Keeping images to an allow-list is the manifest-level half of image provenance (CIS 5.5.1).',
-    how: 'Mirror the image into an allowed registry and reference it there. Set the allow-list in `.kubeward.yaml` or the `kubeward.ruleOptions` setting, e.g. `allowedRegistries: [registry.example.com, ghcr.io/my-org, "*.dkr.ecr.eu-west-1.amazonaws.com"]`. An entry is a registry host (a leading `*.` matches its subdomains) with an optional path prefix; images without a registry are on Docker Hub (`docker.io`, official images under `docker.io/library`).',
+    how: 'Mirror the image into an allowed registry and reference it there. Set the allow-list as the rule option `ruleOptions.allowedRegistries`, e.g. `[registry.example.com, ghcr.io/my-org, "*.dkr.ecr.eu-west-1.amazonaws.com"]`. An entry is a registry host (a leading `*.` matches its subdomains) with an optional path prefix; images without a registry are on Docker Hub (`docker.io`, official images under `docker.io/library`).',
     category: 'image',
     severity: 'warning',
     kinds: WORKLOAD_KINDS,

@@ -2,7 +2,7 @@
 // report in the chosen format. One unreadable input never stops the others; it is reported on
 // standard error and makes the exit status 2.
 import * as fs from 'node:fs';
-import { applyFixes, isValidYamlChange, LineIndex, Linter, type FixSafety, type LintOptions } from '../engine';
+import { applyFixes, isValidYamlChange, LineIndex, Linter, type AppliedFix, type Edit, type FixSafety, type LintOptions } from '../engine';
 import type { LintArgs } from './args';
 import { FORMATTERS } from './formatters';
 import { collectInputs, decodeOrError, ioError, isInputError, readInputFile, tooLarge, type InputError, type ReadInput } from './inputs';
@@ -96,20 +96,42 @@ export function exitCode(report: RunReport, args: Pick<LintArgs, 'failOn'>): num
 }
 
 /**
- * Applies fixes one pass at a time, so that each applied fix is reported on the line where its
- * finding was in the text of that pass.
+ * Applies fixes one pass at a time, then reports each applied fix at the line where its change
+ * is in the fixed text (its first edit, carried forward through the later passes' edits).
  */
 export function fixText(text: string, options: LintOptions, safety: FixSafety): { text: string; applied: AppliedChange[] } {
-  const applied: AppliedChange[] = [];
+  const passes: { edits: Edit[]; applied: AppliedFix[] }[] = [];
   let current = text;
   for (let pass = 0; pass < 20; pass++) {
     const r = applyFixes(current, options, { safety, maxPasses: 1 });
     if (r.applied.length === 0 || r.text === current) break;
-    const index = new LineIndex(current);
-    for (const a of r.applied) applied.push({ line: index.positionAt(a.start).line + 1, ruleId: a.ruleId, title: a.title });
+    passes.push({ edits: r.applied.flatMap((a) => a.edits).sort((a, b) => a.start - b.start), applied: r.applied });
     current = r.text;
   }
-  return { text: current, applied };
+  const index = new LineIndex(current);
+  const applied: AppliedChange[] = [];
+  passes.forEach((pass, k) => {
+    for (const a of pass.applied) {
+      let at = Math.min(...a.edits.map((e) => e.start));
+      for (let j = k; j < passes.length; j++) at = afterEdits(at, passes[j].edits);
+      // An insertion that starts with a line break shows on the next line.
+      while (at < current.length && (current[at] === '\n' || current[at] === '\r')) at++;
+      applied.push({ line: index.positionAt(at).line + 1, ruleId: a.ruleId, title: a.title });
+    }
+  });
+  return { text: current, applied: applied.sort((a, b) => a.line - b.line) };
+}
+
+/** Where an offset of the text before `edits` (sorted, not overlapping) is after them. */
+export function afterEdits(offset: number, edits: readonly Edit[]): number {
+  let shift = 0;
+  for (const e of edits) {
+    if (e.start >= offset) break;
+    // Inside a replaced range: the start of its replacement.
+    if (offset < e.end) return e.start + shift;
+    shift += e.text.length - (e.end - e.start);
+  }
+  return offset + shift;
 }
 
 function writeFile(abs: string, text: string, bom: boolean, shown: string, errors: InputError[]): boolean {

@@ -44,7 +44,7 @@ export interface CliFinding extends Region {
   related: CliRelated[];
 }
 
-/** A fix applied by --fix, with the line of the finding in the text it was found in. */
+/** A fix applied by --fix, at the line where its change is in the fixed text. */
 export interface AppliedChange {
   line: number;
   ruleId: string;

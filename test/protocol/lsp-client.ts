@@ -29,7 +29,7 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
   /** Served on workspace/configuration (section kubeward); change it and call configurationChanged(). */
-  settings?: Record<string, unknown>;
+  settings?: Record<string, unknown> | null;
   /** Whether the client says it supports workspace/configuration (the pull model). */
   pullConfiguration?: boolean;
 }
@@ -64,7 +64,7 @@ interface Waiter {
 
 export class LspTestClient {
   readonly conn: MessageConnection;
-  settings: Record<string, unknown>;
+  settings: Record<string, unknown> | null;
   /** Per-document answers to workspace/configuration; `settings` when unset or undefined. */
   settingsFor?: (scopeUri: string | undefined) => Record<string, unknown> | undefined;
   readonly logs: { type: number; message: string }[] = [];
@@ -77,7 +77,7 @@ export class LspTestClient {
   private readonly exitPromise: Promise<number | null>;
   initializeResult?: InitializeResult;
 
-  private constructor(readonly proc: ChildProcessWithoutNullStreams, settings: Record<string, unknown>) {
+  private constructor(readonly proc: ChildProcessWithoutNullStreams, settings: Record<string, unknown> | null) {
     this.settings = settings;
     proc.stderr.setEncoding('utf8');
     proc.stderr.on('data', (d: string) => {
@@ -121,7 +121,7 @@ export class LspTestClient {
       throw new Error(`${SERVER} is missing: the protocol tests run the built server. Run \`npm run build\` first (\`npm test\` does).`);
     }
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
-    const client = new LspTestClient(proc, options.settings ?? {});
+    const client = new LspTestClient(proc, options.settings === undefined ? {} : options.settings);
     const capabilities = options.capabilities ?? vscodeLikeCapabilities(options.pullConfiguration ?? true);
     client.initializeResult = await client.within(
       client.conn.sendRequest<InitializeResult>('initialize', {

@@ -120,6 +120,18 @@ describe('protocol: settings without workspace/configuration', () => {
     }
   });
 
+  it('a pulling client with no kubeward section (null) keeps the initializationOptions', async () => {
+    const c = await LspTestClient.start({ settings: null, initializationOptions: { kubeward: { rules: { 'pss-privileged': 'off' } } } });
+    try {
+      const p = await c.open('file:///ws/null-section.yaml', WEB);
+      assert.ok(c.configurationRequests.length > 0, 'it did ask');
+      assert.ok(!has(p, 'pss-privileged'));
+      assert.ok(has(p, 'pss-host-namespaces'));
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('accepts dotted keys as some clients send them', async () => {
     const c = await LspTestClient.start({ pullConfiguration: false, initializationOptions: { kubeward: { 'pss.level': 'baseline' } } });
     try {

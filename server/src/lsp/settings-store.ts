@@ -1,6 +1,7 @@
 // Settings per document. With the pull model (workspace/configuration, section `kubeward`,
 // scopeUri = the document) each document gets its folder's settings; clients without it get
 // initializationOptions, replaced by whatever they push with workspace/didChangeConfiguration.
+// initializationOptions are also the fallback when a pulling client has no `kubeward` section.
 // Results are cached per URI until the configuration changes.
 import type { Connection } from 'vscode-languageserver';
 import { normalizeSettings, type KubewardSettings } from './settings';
@@ -41,7 +42,9 @@ export class SettingsStore {
     if (!this.pull) return this.pushed;
     try {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'kubeward' });
-      return this.normalize(raw ?? {});
+      // Editors answer null for a section they know nothing about (Neovim or Helix with the
+      // settings given as initialization options only): keep those.
+      return raw === null || raw === undefined ? this.pushed : this.normalize(raw);
     } catch (err) {
       this.connection.console.warn(`workspace/configuration failed (${err instanceof Error ? err.message : String(err)}); using defaults`);
       return this.pushed;

@@ -6,7 +6,7 @@ import { get, isMap, scalarValue, seqItems } from '../parse';
 export default defineRule({
   id: 'pss-host-ports',
   meta: {
-    title: 'Host ports',
+    title: 'Host ports (hostPort)',
     description: 'Containers must not bind `ports[*].hostPort` (any value other than 0).',
     why: 'A hostPort opens the port on every address of the node the pod runs on, bypassing Services and most NetworkPolicy implementations, and ties the pod to nodes where the port is free. It exposes the workload outside the cluster network without anyone noticing in the Service list.',
     how: 'Remove `hostPort` and expose the container through a Service (ClusterIP, or NodePort/LoadBalancer when it must be reachable from outside).',

@@ -19,7 +19,7 @@ export function safeSysctls(minor: number): ReadonlySet<string> {
 export default defineRule({
   id: 'pss-sysctls',
   meta: {
-    title: 'Sysctls',
+    title: 'Sysctls outside the safe set',
     description: 'Pods may set only the safe sysctls of their policy version in `securityContext.sysctls`.',
     why: 'Most kernel parameters are not namespaced: setting them from a pod changes them for the whole node and every other pod on it, or disables a kernel protection. The safe set contains only parameters isolated per pod. The set grows with Kubernetes versions (v1.27, v1.29, v1.32, v1.37), so a sysctl safe on a new cluster may be rejected by an older policy version.',
     how: 'Remove the sysctl, or set it on the nodes instead (and allow it there with the kubelet\'s `--allowed-unsafe-sysctls` for a dedicated, privileged namespace). Write names with dots, as the safe set does (`net.ipv4.tcp_syncookies`).',

@@ -7,7 +7,8 @@ import { classifyValue, envNameFor, findValueSecrets, isSensitiveName, type Valu
 export interface ArgvItem {
   /** The decoded string of the `command` or `args` item. */
   value: string;
-  list: 'command' | 'args';
+  /** 'command', 'args', or the path of an exec handler (`livenessProbe.exec.command`). */
+  list: string;
   index: number;
 }
 
@@ -125,7 +126,7 @@ function isShellScript(items: ArgvItem[], i: number): boolean {
   if (i === 0) return false;
   const prev = items[i - 1].value.trim();
   if (!/^-[a-z]*c[a-z]*$/.test(prev)) return false;
-  const hasCommand = items.some((it) => it.list === 'command');
+  const hasCommand = items.some((it) => it.list !== 'args');
   const shellBefore = items.slice(0, i - 1).some((it) => SHELLS.has(basename(it.value.trim().split(/\s+/)[0] ?? '')));
   // `args: [-c, "..."]` with the image's entrypoint: most likely a shell too.
   return shellBefore || !hasCommand;
@@ -245,5 +246,5 @@ function dedupe(found: CommandLineSecret[]): CommandLineSecret[] {
     if (out.some((o) => o.item === f.item && o.start < f.end && f.start < o.end)) continue;
     out.push(f);
   }
-  return out.sort((a, b) => (a.item.list === b.item.list ? 0 : a.item.list === 'command' ? -1 : 1) || a.item.index - b.item.index || a.start - b.start);
+  return out.sort((a, b) => (a.item.list === b.item.list ? 0 : a.item.list === 'args' ? 1 : -1) || a.item.index - b.item.index || a.start - b.start);
 }

@@ -40,6 +40,31 @@ export function argvOf(c: ContainerRef): ArgvNode[] {
   return out;
 }
 
+/** Exec handlers of probes and lifecycle hooks, each as its own command line. */
+const EXEC_HANDLERS = [
+  ['livenessProbe'],
+  ['readinessProbe'],
+  ['startupProbe'],
+  ['lifecycle', 'postStart'],
+  ['lifecycle', 'preStop'],
+] as const;
+
+export function execCommandsOf(c: ContainerRef): ArgvNode[][] {
+  const out: ArgvNode[][] = [];
+  for (const path of EXEC_HANDLERS) {
+    let handler: unknown = c.node;
+    for (const k of path) handler = getMap(handler, k);
+    const list = `${path.join('.')}.exec.command`;
+    const items: ArgvNode[] = [];
+    seqItems(get(getMap(handler, 'exec'), 'command')).forEach((item, index) => {
+      const n = deref(c.pod.resource.doc, item);
+      if (isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number')) items.push({ node: n, value: String(n.value), list, index });
+    });
+    if (items.length > 0) out.push(items);
+  }
+  return out;
+}
+
 /** The env var maps of a container's `env` list. */
 export function envVarsOf(c: ContainerRef): YAMLMap[] {
   const out: YAMLMap[] = [];

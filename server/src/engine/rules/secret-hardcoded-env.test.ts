@@ -77,7 +77,7 @@ ruleTester('secret-hardcoded-env', {
         '  initContainers:',
         '  - name: init',
         '    image: i:1',
-        '    env: [{name: apiKey, value: k-123}, {name: CLIENT_SECRET, value: 42}]',
+        '    env: [{name: apiKey, value: k-123}, {name: CLIENT_SECRET, value: "42"}]',
         '  ephemeralContainers:',
         '  - name: debug',
         '    image: busybox:1',
@@ -88,7 +88,7 @@ ruleTester('secret-hardcoded-env', {
       ),
       errors: [
         { line: 8, column: 33, endColumn: 38, message: 'init container "init": env var apiKey' },
-        { line: 8, column: 70, endColumn: 72, message: 'env var CLIENT_SECRET' },
+        { line: 8, column: 70, endColumn: 74, message: 'env var CLIENT_SECRET' },
         { line: 13, column: 38, endColumn: 45, message: 'ephemeral container "debug": env var VAULT_SECRET_ID' },
       ],
       output: y(

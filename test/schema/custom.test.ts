@@ -75,7 +75,7 @@ test('custom resources are validated with their schema: enum, type, unknown fiel
     ],
   );
   const missing = lint(['apiVersion: example.com/v1', 'kind: Vault', 'metadata: {name: v}', 'spec: {replicas: 1}', ''].join('\n'), { schema: { scope: 'all', customSchemas: schemas } });
-  assert.deepEqual(missing.findings.filter((f) => f.ruleId === 'schema-missing-required').map((f) => f.message.slice(0, 33)), ['Missing required field "tlsMode"']);
+  assert.deepEqual(missing.findings.filter((f) => f.ruleId === 'schema-missing-required').map((f) => f.message.slice(0, 32)), ['Missing required field "tlsMode"']);
 });
 
 test('a kind without a schema is not an error', () => {

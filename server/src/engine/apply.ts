@@ -95,10 +95,18 @@ function fixKey(f: Finding, fix: Fix): string {
 export function isValidYamlChange(before: string, after: string): boolean {
   const a = splitDocuments(before);
   const b = splitDocuments(after);
-  if (a.length !== b.length) return false;
+  // A fix may add whole documents at the end (appendDocument: a missing PeerAuthentication or
+  // default-deny policy); they must parse cleanly. Any other change in the document count is a
+  // fix that split or merged documents by accident.
+  const appended = b.length > a.length && after.startsWith(before);
+  if (a.length !== b.length && !appended) return false;
   const oldTexts = new Set(a.map((c) => c.text));
   for (let i = 0; i < b.length; i++) {
     if (oldTexts.has(b[i].text)) continue;
+    if (i >= a.length) {
+      if (parseChunk(b[i].text).errors.some((e) => !e.warning)) return false;
+      continue;
+    }
     const newErrors = parseChunk(b[i].text).errors.filter((e) => !e.warning).length;
     const oldErrors = parseChunk(a[i].text).errors.filter((e) => !e.warning).length;
     if (newErrors > oldErrors) return false;

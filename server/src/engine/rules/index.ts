@@ -15,8 +15,11 @@ import istioAuthzAllowAll from './istio-authz-allow-all';
 import istioAuthzAllowNegativeMatch from './istio-authz-allow-negative-match';
 import istioAuthzCustomProvider from './istio-authz-custom-provider';
 import istioAuthzDenyPositiveMatch from './istio-authz-deny-positive-match';
+import istioAuthzIdentityWithoutMtls from './istio-authz-identity-without-mtls';
+import istioAuthzNoDefaultDeny from './istio-authz-no-default-deny';
 import istioAuthzNoRules from './istio-authz-no-rules';
 import istioAuthzPathSyntax from './istio-authz-path-syntax';
+import istioDrTlsDisableStrict from './istio-dr-tls-disable-strict';
 import istioDrTlsInsecureSkipVerify from './istio-dr-tls-insecure-skip-verify';
 import istioDrTlsNoCa from './istio-dr-tls-no-ca';
 import istioDrTlsNoSan from './istio-dr-tls-no-san';
@@ -24,9 +27,14 @@ import istioGatewayHttpNoRedirect from './istio-gateway-http-no-redirect';
 import istioGatewayTlsMinVersion from './istio-gateway-tls-min-version';
 import istioGatewayTlsNoCredential from './istio-gateway-tls-no-credential';
 import istioGatewayWildcardHost from './istio-gateway-wildcard-host';
+import istioJwtRoutingNoRequestAuthn from './istio-jwt-routing-no-request-authn';
+import istioMtlsNamespaceNotStrict from './istio-mtls-namespace-not-strict';
 import istioPeerAuthnNotStrict from './istio-peer-authn-not-strict';
+import istioPolicySelectorNoWorkload from './istio-policy-selector-no-workload';
+import istioRequestAuthnNoAuthz from './istio-request-authn-no-authz';
 import istioServiceEntryBroad from './istio-service-entry-broad';
 import istioSidecarCaptureBypass from './istio-sidecar-capture-bypass';
+import istioSidecarInjectionDisabled from './istio-sidecar-injection-disabled';
 import netpolAllowAll from './netpol-allow-all';
 import netpolIpblockAny from './netpol-ipblock-any';
 import netpolNamespaceAllowAll from './netpol-namespace-allow-all';
@@ -117,8 +125,11 @@ export const RULES: readonly Rule[] = [
   istioAuthzAllowNegativeMatch,
   istioAuthzCustomProvider,
   istioAuthzDenyPositiveMatch,
+  istioAuthzIdentityWithoutMtls,
+  istioAuthzNoDefaultDeny,
   istioAuthzNoRules,
   istioAuthzPathSyntax,
+  istioDrTlsDisableStrict,
   istioDrTlsInsecureSkipVerify,
   istioDrTlsNoCa,
   istioDrTlsNoSan,
@@ -126,9 +137,14 @@ export const RULES: readonly Rule[] = [
   istioGatewayTlsMinVersion,
   istioGatewayTlsNoCredential,
   istioGatewayWildcardHost,
+  istioJwtRoutingNoRequestAuthn,
+  istioMtlsNamespaceNotStrict,
   istioPeerAuthnNotStrict,
+  istioPolicySelectorNoWorkload,
+  istioRequestAuthnNoAuthz,
   istioServiceEntryBroad,
   istioSidecarCaptureBypass,
+  istioSidecarInjectionDisabled,
   netpolAllowAll,
   netpolIpblockAny,
   netpolNamespaceAllowAll,

@@ -4,6 +4,7 @@
 import type { Resource } from '../k8s/resource';
 import type { FactExtractor } from './extractor';
 import type { LocOf, ObjectFacts } from './facts';
+import { authzPolicyFacts, peerAuthnFacts, requestAuthnFacts } from '../k8s/istio-mesh';
 import { ingressFacts, namespaceFacts, netpolFacts, roleBindingFacts, roleFacts, secretProducerFacts, serviceAccountFacts, serviceFacts } from './k8s-facts';
 
 export const EXTRACTORS: readonly FactExtractor<unknown>[] = [
@@ -11,6 +12,9 @@ export const EXTRACTORS: readonly FactExtractor<unknown>[] = [
   secretProducerFacts, // core.secretProducer
   serviceFacts, // core.service
   serviceAccountFacts, // core.serviceAccount
+  authzPolicyFacts, // istio.authorizationPolicy
+  peerAuthnFacts, // istio.peerAuthentication
+  requestAuthnFacts, // istio.requestAuthentication
   netpolFacts, // netpol.policy
   ingressFacts, // networking.ingress
   roleBindingFacts, // rbac.binding

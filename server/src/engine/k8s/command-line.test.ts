@@ -49,6 +49,9 @@ describe('findCommandLineSecrets', () => {
       'command[2] an AWS access key id "AKIAIOSFODNN7EXAMPLE" literal SECRET_VALUE',
     ]);
   });
+  it('flags that name a Secret object are not credentials', () => {
+    assert.deepEqual(found(argv(['/controller', '--default-ssl-cert-secret=ingress/tls', '--webhook-secret=ops/github-webhook', '--tls-secret', 'web-tls'])), []);
+  });
   it('comments in scripts are skipped', () => {
     assert.deepEqual(found(argv(['sh', '-c', '# --password=example\necho ok'])), []);
   });

@@ -184,7 +184,7 @@ function scanStream(tokens: Token[], out: CommandLineSecret[]): void {
     const flagEq = /^(-{1,2})([A-Za-z][\w.-]*)=/.exec(raw);
     if (flagEq && isSensitiveName(flagEq[2])) {
       const span = valueSpan(t.start, raw, flagEq[0].length);
-      add(t, span, `${flagEq[1]}${flagEq[2]}`, envNameFor(flagEq[2]), classifyValue(t.item.value.slice(span[0], span[1]), t.shell));
+      add(t, span, `${flagEq[1]}${flagEq[2]}`, envNameFor(flagEq[2]), flagValueKind(t.item.value.slice(span[0], span[1]), t.shell));
       continue;
     }
     if (assignment && isSensitiveName(assignment[1])) {
@@ -195,7 +195,7 @@ function scanStream(tokens: Token[], out: CommandLineSecret[]): void {
     const flag = /^(-{1,2})([A-Za-z][\w.-]+)$/.exec(raw);
     if (flag && flag[2].length > 1 && isSensitiveName(flag[2]) && next && !next.text.startsWith('-')) {
       const span = valueSpan(next.start, next.text, 0);
-      add(next, span, `${flag[1]}${flag[2]}`, envNameFor(flag[2]), classifyValue(next.item.value.slice(span[0], span[1]), next.shell));
+      add(next, span, `${flag[1]}${flag[2]}`, envNameFor(flag[2]), flagValueKind(next.item.value.slice(span[0], span[1]), next.shell));
       i++;
       continue;
     }
@@ -238,6 +238,12 @@ function scanStream(tokens: Token[], out: CommandLineSecret[]): void {
       add(t, [t.start + s.start, t.start + s.end], label, env, 'literal', s.what !== 'a private key');
     }
   }
+}
+
+/** A flag's value; `namespace/name` is a reference to a Secret object (`--secret=ops/webhook`), not a credential. */
+function flagValueKind(value: string, shell: boolean): ValueKind {
+  if (/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(value)) return 'none';
+  return classifyValue(value, shell);
 }
 
 function dedupe(found: CommandLineSecret[]): CommandLineSecret[] {

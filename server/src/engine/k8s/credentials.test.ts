@@ -13,7 +13,7 @@ describe('isSensitiveName', () => {
   const harmless = [
     'DB_PASSWORD_FILE', 'PASSWORD_PATH', 'SECRET_NAME', 'TOKEN_TTL', 'TOKEN_URL', 'token-file', 'password-stdin', 'SECRET_MOUNT_DIR',
     'AWS_ACCESS_KEY_ID', 'TOKEN_ID', 'CACHE_KEY', 'PRIMARY_KEY', 'KEY', 'MONKEY', 'BYPASS_CACHE', 'TOKENIZER_MODEL', 'LOG_LEVEL',
-    'client-id', 'upstream', 'PASSWORD_MIN_LENGTH', 'SECRETS_MANAGER_REGION', 'tls-key', 'PASSWORDLESS_LOGIN', 'TOKENS_PER_MINUTE',
+    'client-id', 'upstream', 'PASSWORD_MIN_LENGTH', 'SECRETS_MANAGER_REGION', 'tls-key', 'PASSWORDLESS_LOGIN', 'TOKENS_PER_MINUTE', 'tls-secret', 'CA_SECRET', 'default-ssl-cert-secret',
   ];
   for (const n of sensitive) it(`${n} is sensitive`, () => assert.equal(isSensitiveName(n), true));
   for (const n of harmless) it(`${n} is not`, () => assert.equal(isSensitiveName(n), false));

@@ -119,6 +119,8 @@ export function isSensitiveName(name: string): boolean {
     else if (/.(password|passwd|secret|token|apikey|privatekey)$/.test(w)) sensitive = true;
   }
   if (!sensitive) return false;
+  // --tls-secret, --ssl-cert-secret, CA_SECRET name the Secret that holds a certificate.
+  if (last === 'secret' && words.some((w) => w === 'tls' || w === 'ssl' || w === 'cert' || w === 'certificate' || w === 'ca')) return false;
   // A name that ends in a credential word is the credential (API_KEY, TOKEN_SECRET, DB_PASSWORD).
   if (SENSITIVE_WORDS.has(last) || (last === 'key' && KEY_QUALIFIERS.has(prev)) || /(password|passwd|secret|token|apikey|privatekey)$/.test(last)) return true;
   // ACCESS_KEY_ID and TOKEN_ID name an identifier; Vault's SECRET_ID is a credential.

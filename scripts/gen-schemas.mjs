@@ -65,6 +65,19 @@ const REMOVED_K8S_VERSIONS = new Set([
   'storage.k8s.io/v1beta1', // 1.22 / 1.27
 ]);
 
+/**
+ * The Kubernetes validators come in three modules, so that a file of workloads does not load the
+ * code for every other API: what most manifests hold (the core group and the workload controllers),
+ * access control and networking, and the rest. Each module is loaded on first use.
+ */
+const K8S_MODULES = ['kubernetes-workloads', 'kubernetes-access', 'kubernetes-other'];
+function k8sModuleOf(apiVersion) {
+  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  if (['', 'apps', 'batch', 'autoscaling', 'policy'].includes(group)) return 'kubernetes-workloads';
+  if (['rbac.authorization.k8s.io', 'networking.k8s.io', 'admissionregistration.k8s.io', 'certificates.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io'].includes(group)) return 'kubernetes-access';
+  return 'kubernetes-other';
+}
+
 /** Istio API groups shipped; install.istio.io (IstioOperator) is an installer input, not cluster config. */
 const ISTIO_GROUPS = ['networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io'];
 
@@ -511,21 +524,22 @@ async function generate() {
   const k8sDefs = Object.fromEntries(k8sDefNames.map((n) => [n, conv.defs.get(n)]));
   files.set('schemas/kubernetes/_definitions.json', json({ $schema: 'http://json-schema.org/draft-07/schema#', definitions: k8sDefs }));
   const k8sCompile = [{ $id: 'file:///kubernetes/_definitions.json', definitions: forCompile(k8sDefs) }];
-  const k8sExports = {};
+  const k8sExports = Object.fromEntries(K8S_MODULES.map((m) => [m, {}]));
   for (const k of k8sKinds) {
     const file = fileNameOf(k.apiVersion, k.kind);
     files.set(`schemas/kubernetes/${file}`, json({ $schema: 'http://json-schema.org/draft-07/schema#', $ref: `_definitions.json#/definitions/${k.def}` }));
     const id = `file:///kubernetes/${file}`;
     k8sCompile.push({ $id: id, $ref: `_definitions.json#/definitions/${k.def}` });
     const exp = exportNameOf(k.apiVersion, k.kind);
-    k8sExports[exp] = id;
-    catalog.push({ apiVersion: k.apiVersion, kind: k.kind, file: `kubernetes/${file}`, module: 'kubernetes', export: exp });
+    const mod = k8sModuleOf(k.apiVersion);
+    k8sExports[mod][exp] = id;
+    catalog.push({ apiVersion: k.apiVersion, kind: k.kind, file: `kubernetes/${file}`, module: mod, export: exp });
   }
-  files.set('server/src/engine/schema/generated/kubernetes.ts', GENERATED_HEADER + (await compileModule(k8sCompile, k8sExports)));
+  for (const m of K8S_MODULES) files.set(`server/src/engine/schema/generated/${m}.ts`, GENERATED_HEADER + (await compileModule(k8sCompile, k8sExports[m])));
 
   // Istio: one self-contained file per kind and version; one validator module per API group, where
   // versions with identical schemas share one validator and repeated parts share one function.
-  const modules = ['kubernetes'];
+  const modules = [...K8S_MODULES];
   for (const group of ISTIO_GROUPS) {
     const kinds = istioKinds.filter((k) => k.apiVersion.startsWith(`${group}/`));
     const modDefs = {};

@@ -75,5 +75,5 @@ test('validator modules are loaded lazily, per API group, on the first object th
   `;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), ['', '', 'kubernetes', 'kubernetes,istio-security']);
+  assert.deepEqual(JSON.parse(r.stdout), ['', '', 'kubernetes-workloads', 'kubernetes-workloads,istio-security']);
 });

@@ -41,7 +41,7 @@ export function validatorFor(apiVersion: string, kind: string, custom?: CustomSc
     loaded = loadValidatorModule(mod);
     modules.set(mod, loaded);
   }
-  return { validate: loaded[exp], source: mod === 'kubernetes' ? 'kubernetes' : 'istio' };
+  return { validate: loaded[exp], source: mod.startsWith('kubernetes') ? 'kubernetes' : 'istio' };
 }
 
 /** Which validator modules have been loaded so far (for tests of the lazy loading). */

@@ -57,6 +57,14 @@ describe('cli: directories', () => {
     assert.match(r.stdout, /in 3 of 4 files\./);
   });
 
+  it('warns when a directory holds no YAML file, without failing', () => {
+    const d = tempDir({ 'notes.txt': 'hello' });
+    const r = kubeward(['lint', '.'], { cwd: d });
+    assert.equal(r.code, 0);
+    assert.equal(r.stderr, 'kubeward: warning: no *.yaml or *.yml files in .\n');
+    assert.equal(r.stdout, 'No findings in 0 files.\n');
+  });
+
   it('reports a broken symbolic link as an input error and lints the rest', () => {
     const d = tempDir({ 'ok.yaml': PRIVILEGED_POD });
     fs.symlinkSync(path.join(d, 'gone.yaml'), path.join(d, 'dangling.yaml'));

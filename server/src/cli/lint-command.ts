@@ -72,6 +72,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     });
   }
 
+  if (inputs.length === 0 && errors.length === 0) io.stderr(`kubeward: warning: no *.yaml or *.yml files in ${args.paths.join(', ')}\n`);
   report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const e of errors) io.stderr(`kubeward: ${e.file}: ${e.message}\n`);
   const output = FORMATTERS[args.format](report, { version: io.version });

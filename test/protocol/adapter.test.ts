@@ -84,6 +84,7 @@ describe('adapter: settings', () => {
     assert.equal(normalizeSettings({ 'pss.level': 'privileged' }).settings.pss.level, 'privileged');
     assert.deepEqual(normalizeSettings({ kubeward: { rules: { 'pss-privileged': 'off' } } }).settings.rules, { 'pss-privileged': 'off' });
     assert.equal(normalizeSettings({ maxFileSize: 1024.7 }).settings.maxFileSize, 1024);
+    assert.deepEqual(normalizeSettings({ schema: { enable: false, scope: 'all', customSchemas: ['crds/', ' '] } }).settings.schema, { enable: false, scope: 'all', customSchemas: ['crds/'] });
   });
 
   it('invalid values are reported and replaced by defaults', () => {

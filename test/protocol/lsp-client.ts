@@ -32,6 +32,8 @@ export interface StartOptions {
   settings?: Record<string, unknown> | null;
   /** Whether the client says it supports workspace/configuration (the pull model). */
   pullConfiguration?: boolean;
+  /** file: URIs of the workspace folders. */
+  workspaceFolders?: string[];
 }
 
 /** Capabilities like VS Code's for what the tests use. */
@@ -126,10 +128,10 @@ export class LspTestClient {
     client.initializeResult = await client.within(
       client.conn.sendRequest<InitializeResult>('initialize', {
         processId: process.pid,
-        rootUri: null,
+        rootUri: options.workspaceFolders?.[0] ?? null,
         capabilities,
         initializationOptions: options.initializationOptions,
-        workspaceFolders: null,
+        workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() })) ?? null,
       }),
       'the initialize response',
     );

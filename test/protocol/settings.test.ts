@@ -2,10 +2,14 @@
 // document) and re-pulled on didChangeConfiguration, which re-lints every open document; clients
 // without the pull model use initializationOptions and the settings they push.
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { BASELINE, RESTRICTED_ONLY, WEB } from './fixtures';
-import { codes, LspTestClient } from './lsp-client';
+import { codes, LspTestClient, y } from './lsp-client';
 
 const has = (p: PublishDiagnosticsParams, code: string): boolean => p.diagnostics.some((d) => d.code === code);
 const pssCodes = (p: PublishDiagnosticsParams): string[] => [...new Set(codes(p.diagnostics).filter((c) => c.startsWith('pss-')))];
@@ -99,6 +103,56 @@ describe('protocol: settings with workspace/configuration', () => {
       assert.ok(has(pb, 'pss-privileged'));
     } finally {
       c.settingsFor = undefined;
+    }
+  });
+});
+
+describe('protocol: schema settings', () => {
+  const CRD = y(
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata: {name: widgets.example.com}',
+    'spec:',
+    '  group: example.com',
+    '  names: {kind: Widget, plural: widgets}',
+    '  scope: Namespaced',
+    '  versions:',
+    '  - name: v1',
+    '    served: true',
+    '    storage: true',
+    '    schema:',
+    '      openAPIV3Schema:',
+    '        type: object',
+    '        properties:',
+    '          spec:',
+    '            type: object',
+    '            properties:',
+    '              replicas: {type: integer}',
+  );
+  const WIDGET = y('apiVersion: example.com/v1', 'kind: Widget', 'metadata: {name: w}', 'spec:', '  replicas: many');
+  const TYPO = y('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  securityContext: {runAsNonroot: true}', '  containers: [{name: a, image: a}]');
+
+  it('kubeward.schema.enable, and customSchemas relative to the workspace folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeward-ws-'));
+    mkdirSync(join(dir, 'crds'));
+    writeFileSync(join(dir, 'crds', 'widget.yaml'), CRD);
+    const folder = pathToFileURL(dir).href;
+    const c = await LspTestClient.start({ settings: {}, workspaceFolders: [folder] });
+    try {
+      const typo = `${folder}/pod.yaml`;
+      const widget = `${folder}/apps/widget.yaml`;
+      assert.ok(has(await c.open(typo, TYPO), 'schema-unknown-field'), 'schema checks run by default');
+      assert.ok(!has(await c.open(widget, WIDGET), 'schema-wrong-type'), 'no schema for Widget yet');
+      const withCrd = c.nextDiagnostics(widget, (p) => has(p, 'schema-wrong-type'), 'the Widget checked against its CRD');
+      await c.configurationChanged({ schema: { scope: 'all', customSchemas: ['crds/widget.yaml', 'crds/missing.yaml'] } }, typo, () => true);
+      const p = await withCrd;
+      assert.equal(p.diagnostics.find((d) => d.code === 'schema-wrong-type')?.range.start.line, 4);
+      assert.match(c.serverLog(), /customSchemas: .*missing\.yaml/, 'a missing file is reported in the log');
+      const off = await c.configurationChanged({ schema: { enable: false } }, typo, (x) => !has(x, 'schema-unknown-field'));
+      assert.ok(has(off, 'pss-run-as-non-root') || off.diagnostics.length > 0, 'other rules still run');
+    } finally {
+      await c.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

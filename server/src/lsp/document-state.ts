@@ -4,7 +4,7 @@
 // of TextDocuments are updated in place by incremental changes.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
-import { Linter, type LinterHooks, type LintOptions, type LintResult, type RuleFailure } from '../engine';
+import { Linter, type CustomSchema, type LinterHooks, type LintOptions, type LintResult, type RuleFailure } from '../engine';
 import { FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics } from './diagnostics';
 import { lintOptionsOf, type KubewardSettings } from './settings';
 
@@ -52,7 +52,11 @@ export class DocumentState {
   private scratch?: Linter;
   snapshot?: Snapshot;
 
-  constructor(private readonly hooks: LinterHooks) {
+  constructor(
+    private readonly hooks: LinterHooks,
+    /** The loaded custom resource schemas for a document and its settings. */
+    private readonly schemasFor: (uri: string, settings: KubewardSettings) => readonly CustomSchema[] = () => [],
+  ) {
     this.linter = new Linter(hooks);
   }
 
@@ -69,14 +73,15 @@ export class DocumentState {
    * finding), so that the document's own cache keeps the current text's documents.
    */
   scratchLinter(): Linter {
-    this.scratch ??= new Linter(this.hooks);
+    // Without the workspace graph: a trial text must not replace the file's entry in it.
+    this.scratch ??= new Linter({ onRuleError: this.hooks.onRuleError });
     return this.scratch;
   }
 
   private build(doc: TextDocument, settings: KubewardSettings): Snapshot {
     const text = textOf(doc);
     const lines = TextDocument.create(String(doc.uri), String(doc.languageId), doc.version, text);
-    const options = lintOptionsOf(settings, doc.uri);
+    const options = lintOptionsOf(settings, String(doc.uri), this.schemasFor(String(doc.uri), settings));
     const base = { uri: doc.uri, version: doc.version, text, lines, settings, options, keys: [] as string[] };
     if (!settings.enable || !isYamlDocument(String(doc.uri), String(doc.languageId))) return { ...base, diagnostics: [] };
     const size = utf8Size(text, settings.maxFileSize);

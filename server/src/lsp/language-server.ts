@@ -12,6 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../engine';
 import { codeActions, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND, HARDEN_WORKLOAD_KIND, isResolveData, resolveCodeAction, type EditCapabilities } from './code-actions';
+import { CustomSchemaLoader } from './custom-schemas';
 import { DocumentState, reportRuleErrorsOnce, textOf, type Snapshot } from './document-state';
 import { hoverAt } from './hover';
 import { SettingsStore } from './settings-store';
@@ -35,6 +36,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   const scheduled = new Map<string, { cancel(): void }>();
   const published = new Map<string, Snapshot>();
   let settings: SettingsStore | undefined;
+  let schemas: CustomSchemaLoader | undefined;
   let caps: EditCapabilities = { documentChanges: false, snippetEdits: false, resolveEdit: false };
   let dynamicConfiguration = false;
 
@@ -51,7 +53,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   const stateOf = (uri: string): DocumentState => {
     let s = states.get(uri);
     if (!s) {
-      s = new DocumentState(hooks);
+      s = new DocumentState(hooks, (u, resolved) => schemas?.forDocument(u, resolved.schema.customSchemas) ?? []);
       states.set(uri, s);
     }
     return s;
@@ -111,6 +113,8 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       resolveEdit: resolveProps.includes('edit') && c.textDocument?.codeAction?.dataSupport === true,
     };
     settings = new SettingsStore(connection, pull, params.initializationOptions);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    schemas = new CustomSchemaLoader(folders, (message) => log('warn', message));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -136,6 +140,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
 
   connection.onDidChangeConfiguration((params) => {
     settings?.changed(params?.settings);
+    schemas?.clear();
     relintAll();
   });
 

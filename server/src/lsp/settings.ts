@@ -2,7 +2,7 @@
 // resolved per document. Values come from the client untyped (workspace/configuration, or
 // initializationOptions and didChangeConfiguration for clients without the pull model), so every
 // field is checked here and a bad value falls back to its default instead of breaking linting.
-import type { LintOptions, PssLevel, SeveritySetting } from '../engine';
+import type { CustomSchema, LintOptions, PssLevel, SeveritySetting } from '../engine';
 
 export type TraceSetting = 'off' | 'messages' | 'verbose';
 
@@ -13,6 +13,8 @@ export interface KubewardSettings {
   pss: { level: PssLevel; version: string };
   /** Files larger than this many bytes (UTF-8) are not linted; a notice says so. */
   maxFileSize: number;
+  /** Schema validation; customSchemas are paths, relative to the document's workspace folder. */
+  schema: { enable: boolean; scope: 'security' | 'all'; customSchemas: string[] };
   trace: { server: TraceSetting };
 }
 
@@ -24,6 +26,7 @@ export function defaultSettings(): KubewardSettings {
     rules: {},
     pss: { level: 'restricted', version: 'latest' },
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    schema: { enable: true, scope: 'security', customSchemas: [] },
     trace: { server: 'off' },
   };
 }
@@ -81,14 +84,32 @@ export function normalizeSettings(raw: unknown): { settings: KubewardSettings; p
   if (typeof max === 'number' && Number.isFinite(max) && max > 0) settings.maxFileSize = Math.floor(max);
   else if (max !== undefined && max !== null) problems.push(`kubeward.maxFileSize must be a positive number of bytes, not ${show(max)}`);
 
+  const schemaEnable = pick('schema.enable');
+  if (typeof schemaEnable === 'boolean') settings.schema.enable = schemaEnable;
+  else if (schemaEnable !== undefined && schemaEnable !== null) problems.push(`kubeward.schema.enable must be true or false, not ${show(schemaEnable)}`);
+
+  const scope = pick('schema.scope');
+  if (scope === 'security' || scope === 'all') settings.schema.scope = scope;
+  else if (scope !== undefined && scope !== null) problems.push(`kubeward.schema.scope must be "security" or "all", not ${show(scope)}`);
+
+  const custom = pick('schema.customSchemas');
+  if (Array.isArray(custom) && custom.every((x) => typeof x === 'string')) settings.schema.customSchemas = custom.filter((x) => x.trim() !== '');
+  else if (custom !== undefined && custom !== null) problems.push(`kubeward.schema.customSchemas must be a list of paths, not ${show(custom)}`);
+
   const trace = pick('trace.server');
   if (typeof trace === 'string' && TRACES.has(trace)) settings.trace.server = trace as TraceSetting;
 
   return { settings, problems };
 }
 
-export function lintOptionsOf(settings: KubewardSettings, fileName?: string): LintOptions {
-  return { rules: { ...settings.rules }, pss: { ...settings.pss }, fileName };
+/** Engine options for a document; `customSchemas` are the loaded schemas of settings.schema.customSchemas. */
+export function lintOptionsOf(settings: KubewardSettings, fileName?: string, customSchemas: readonly CustomSchema[] = []): LintOptions {
+  return {
+    rules: { ...settings.rules },
+    pss: { ...settings.pss },
+    schema: { enable: settings.schema.enable, scope: settings.schema.scope, customSchemas },
+    fileName,
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -98,9 +98,11 @@ export function isValidYamlChange(before: string, after: string): boolean {
   // A fix may add whole documents at the end (appendDocument: a missing PeerAuthentication or
   // default-deny policy); they must parse cleanly. Any other change in the document count is a
   // fix that split or merged documents by accident.
-  const appended = b.length > a.length && after.startsWith(before);
-  if (a.length !== b.length && !appended) return false;
   const oldTexts = new Set(a.map((c) => c.text));
+  // New documents must be new text at the end (an accidental split in the middle leaves the old
+  // last document as the last one).
+  const appended = b.length > a.length && b.slice(a.length).every((c) => !oldTexts.has(c.text));
+  if (a.length !== b.length && !appended) return false;
   for (let i = 0; i < b.length; i++) {
     if (oldTexts.has(b[i].text)) continue;
     if (i >= a.length) {

@@ -261,7 +261,8 @@ export class FixBuilder {
       const prev = seq.items[index - 1] as YNode;
       return { start: contentEnd(text, prev), end: e, text: '' };
     }
-    const dash = text.lastIndexOf('-', item.range![0]);
+    // Search before the item: its own text may start with '-' (`- --flag`).
+    const dash = text.lastIndexOf('-', item.range![0] - 1);
     const itemEnd = lineEndOf(text, contentEnd(text, item));
     if (seq.items.length === 1) {
       // The only item: leave an empty flow sequence so the key keeps its type.

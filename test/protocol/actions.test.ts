@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { applyFixes, LineIndex, lint, ruleById, ruleDocUrl, type Finding } from '../../server/src/engine';
 import { API, BASELINE, RESTRICTED_ONLY, WEB, WEB_HOST_NETWORK, WEB_PRIVILEGED } from './fixtures';
-import { applyWorkspaceEdit, codes, LspTestClient, rangeOf, textEditsOf, vscodeLikeCapabilities } from './lsp-client';
+import { applyWorkspaceEdit, codes, LspTestClient, rangeOf, textEditsOf, vscodeLikeCapabilities, y } from './lsp-client';
 
 function byCode(ds: readonly Diagnostic[], code: string): Diagnostic {
   const d = ds.find((x) => x.code === code);
@@ -72,6 +72,37 @@ describe('protocol: diagnostics and code actions', () => {
       assert.equal(d.source, 'kubeward');
       assert.ok(!JSON.stringify(d.data ?? null).includes(String(d.message)), 'data never carries the message');
     }
+  });
+
+  it('related locations in the same file become relatedInformation', async () => {
+    const uri = 'file:///ws/istio.yaml';
+    const text = y(
+      'apiVersion: security.istio.io/v1',
+      'kind: PeerAuthentication',
+      'metadata:',
+      '  name: default',
+      '  namespace: shop',
+      'spec:',
+      '  mtls:',
+      '    mode: STRICT',
+      '---',
+      'apiVersion: networking.istio.io/v1',
+      'kind: DestinationRule',
+      'metadata: {name: payments, namespace: shop}',
+      'spec:',
+      '  host: payments.shop.svc.cluster.local',
+      '  trafficPolicy:',
+      '    tls:',
+      '      mode: DISABLE',
+    );
+    const p = await c.open(uri, text);
+    const d = byCode(p.diagnostics, 'istio-dr-tls-disable-strict');
+    assert.deepEqual(rangeOf(d), [16, 12, 16, 19]);
+    assert.equal(d.relatedInformation?.length, 1);
+    const [rel] = d.relatedInformation!;
+    assert.equal(rel.location.uri, uri);
+    assert.deepEqual(rangeOf(rel.location), [3, 8, 3, 15], 'the PeerAuthentication that makes the namespace STRICT');
+    assert.ok(rel.message.length > 0);
   });
 
   it('offers the preferred quick fix; applying it removes the finding and nothing else changes', async () => {

@@ -120,3 +120,13 @@ export function suggestion(title: string, edits: Edit[], preferred = true): Fix 
 export function keyNode(pair: Pair<Scalar, YNode | null> | undefined): YNode | undefined {
   return pair ? (pair.key as YNode) : undefined;
 }
+
+/**
+ * Removes `key` from `map`, or, when it is the map's only key, the map's own entry `parentKey` from
+ * `parent`: removing the last option of `seLinuxOptions` removes `seLinuxOptions` rather than
+ * leaving an empty `{}` behind.
+ */
+export function removeField(fix: FixBuilder, parent: YAMLMap | undefined, parentKey: string, map: YAMLMap, key: string): Edit | undefined {
+  if (parent && map.items.length === 1 && get(parent, parentKey) === map) return fix.removePair(parent, parentKey);
+  return fix.removePair(map, key);
+}

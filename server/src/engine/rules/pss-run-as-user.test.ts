@@ -31,7 +31,7 @@ ruleTester('pss-run-as-user', {
       ),
       options: { pss: { version: 'v1.34' } },
       errors: [{ line: 11, column: 18, endColumn: 19, message: 'init container "chown" must not set runAsUser: 0' }],
-      output: pod('  hostUsers: false', '  securityContext: {runAsUser: 1000}', '  initContainers:', '  - name: chown', '    image: busybox:1.36', '    securityContext:', '      {}', '  containers: [{name: a, image: a:1}]'),
+      output: pod('  hostUsers: false', '  securityContext: {runAsUser: 1000}', '  initContainers:', '  - name: chown', '    image: busybox:1.36', '  containers: [{name: a, image: a:1}]'),
     },
   ],
 });

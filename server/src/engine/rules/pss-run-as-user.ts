@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../rule';
 import { containersOf, describeContainer, podSpecOf, WORKLOAD_KINDS } from '../k8s/resource';
-import { containerSecurityContext, isUserNamespaceRelaxed, podSecurityContext, suggestion } from '../k8s/security-context';
+import { containerSecurityContext, isUserNamespaceRelaxed, podSecurityContext, removeField, suggestion } from '../k8s/security-context';
 import { get, scalarValue, type YAMLMap, type YNode } from '../parse';
 
 export default defineRule({
@@ -31,15 +31,15 @@ export default defineRule({
     if (!pod) return;
     // v1.35+: in a user namespace UID 0 in the container maps to an unprivileged UID on the node.
     if (isUserNamespaceRelaxed(pod, ctx.settings.pss.minor)) return;
-    check(ctx, podSecurityContext(pod), 'the pod');
-    for (const c of containersOf(pod)) check(ctx, containerSecurityContext(c), describeContainer(c));
+    check(ctx, pod.spec, podSecurityContext(pod), 'the pod');
+    for (const c of containersOf(pod)) check(ctx, c.node, containerSecurityContext(c), describeContainer(c));
   },
 });
 
-function check(ctx: RuleContext, sc: YAMLMap | undefined, where: string): void {
+function check(ctx: RuleContext, owner: YAMLMap, sc: YAMLMap | undefined, where: string): void {
   const node = get(sc, 'runAsUser');
   if (scalarValue(node) !== 0) return;
-  const edit = ctx.fix.removePair(sc!, 'runAsUser');
+  const edit = removeField(ctx.fix, owner, 'securityContext', sc!, 'runAsUser');
   ctx.report({
     node: node as YNode,
     message: `restricted: ${where} must not set runAsUser: 0 (root)`,

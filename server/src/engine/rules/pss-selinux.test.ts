@@ -42,14 +42,14 @@ ruleTester('pss-selinux', {
         { line: 14, column: 15, endColumn: 23, message: 'container "a" must not set a custom SELinux user ("system_u")' },
         { line: 15, column: 15, endColumn: 23, message: 'custom SELinux role' },
       ],
-      output: pod('  securityContext:', '    seLinuxOptions:', '      level: s0', '  containers:', '  - name: a', '    image: a:1', '    securityContext:', '      seLinuxOptions:', '        {}'),
+      output: pod('  securityContext:', '    seLinuxOptions:', '      level: s0', '  containers:', '  - name: a', '    image: a:1', '    securityContext:', '      {}'),
     },
     {
       name: 'container_engine_t before v1.31',
       code: pod('  containers:', '  - {name: a, image: a:1, securityContext: {seLinuxOptions: {type: container_engine_t}}}'),
       options: { pss: { version: 'v1.30' } },
       errors: [{ line: 6, column: 68, endColumn: 86, message: 'use container_t, container_init_t, container_kvm_t or leave it unset' }],
-      output: pod('  containers:', '  - {name: a, image: a:1, securityContext: {seLinuxOptions: {}}}'),
+      output: pod('  containers:', '  - {name: a, image: a:1, securityContext: {}}'),
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../rule';
 import { containersOf, describeContainer, podSpecOf, WORKLOAD_KINDS } from '../k8s/resource';
-import { containerSecurityContext, isUnset, podSecurityContext, stringValue, suggestion } from '../k8s/security-context';
+import { containerSecurityContext, isUnset, podSecurityContext, removeField, stringValue, suggestion } from '../k8s/security-context';
 import { getMap, getPair, type YAMLMap, type YNode } from '../parse';
 
 /** seLinuxOptions.type values baseline accepts ("" = unset), by policy version. */
@@ -34,12 +34,13 @@ export default defineRule({
   check(ctx) {
     const pod = podSpecOf(ctx.resource);
     if (!pod) return;
-    check(ctx, getMap(podSecurityContext(pod), 'seLinuxOptions'), 'the pod');
-    for (const c of containersOf(pod)) check(ctx, getMap(containerSecurityContext(c), 'seLinuxOptions'), describeContainer(c));
+    check(ctx, podSecurityContext(pod), 'the pod');
+    for (const c of containersOf(pod)) check(ctx, containerSecurityContext(c), describeContainer(c));
   },
 });
 
-function check(ctx: RuleContext, opts: YAMLMap | undefined, where: string): void {
+function check(ctx: RuleContext, sc: YAMLMap | undefined, where: string): void {
+  const opts = getMap(sc, 'seLinuxOptions');
   if (!opts) return;
   const allowed = allowedSelinuxTypes(ctx.settings.pss.minor);
   for (const field of ['type', 'user', 'role'] as const) {
@@ -47,7 +48,7 @@ function check(ctx: RuleContext, opts: YAMLMap | undefined, where: string): void
     if (!pair || isUnset(pair.value)) continue;
     const value = stringValue(pair.value);
     if (value === '' || (field === 'type' && allowed.includes(value))) continue;
-    const edit = ctx.fix.removePair(opts, field);
+    const edit = removeField(ctx.fix, sc, 'seLinuxOptions', opts, field);
     ctx.report({
       node: pair.value as YNode,
       message: field === 'type'

@@ -20,7 +20,7 @@ ruleTester('istio-authz-custom-provider', {
     {
       name: 'a provider on a DENY policy',
       code: ap('v1', 'prod', '  action: DENY', '  provider:', '    name: ext-authz', '  rules:', '  - {}'),
-      errors: [{ line: 8, column: 3, endColumn: 11, message: 'provider is only used with action CUSTOM; this DENY policy ignores it' }],
+      errors: [{ line: 8, column: 3, endColumn: 11, message: 'provider is only valid with action CUSTOM: Istio\'s validation rejects it on this DENY policy' }],
     },
   ],
 });

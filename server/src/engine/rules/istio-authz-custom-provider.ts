@@ -7,7 +7,7 @@ export default defineRule({
   meta: {
     title: 'CUSTOM AuthorizationPolicy without a provider',
     description: 'An AuthorizationPolicy with `action: CUSTOM` has no `provider.name`, or a `provider` is set on a policy whose action is not CUSTOM.',
-    why: 'A CUSTOM policy delegates the decision to an external authorizer named by `provider.name`, which must be one of the extension providers declared in MeshConfig. Without a provider Istio rejects the policy (or an older control plane ignores it), so the external check you meant to enforce does not happen. A `provider` on an ALLOW or DENY policy is not used for anything and usually means `action: CUSTOM` was forgotten.',
+    why: 'A CUSTOM policy delegates the decision to an external authorizer named by `provider.name`, which must be one of the extension providers declared in MeshConfig. Without a provider Istio rejects the policy (or an older control plane ignores it), so the external check you meant to enforce does not happen. A `provider` on an ALLOW or DENY policy is rejected by Istio\'s validation as well, and usually means `action: CUSTOM` was forgotten.',
     how: 'Set `provider: {name: <extensionProviders name from MeshConfig>}` on CUSTOM policies, and `action: CUSTOM` on policies that name a provider.',
     category: 'istio',
     severity: 'error',
@@ -34,7 +34,7 @@ export default defineRule({
     } else if (action !== 'CUSTOM' && get(s, 'provider') !== undefined) {
       ctx.report({
         node: keyNode(s, 'provider') ?? specAnchor(ctx.resource),
-        message: `provider is only used with action CUSTOM; this ${action} policy ignores it (was action: CUSTOM meant?)`,
+        message: `provider is only valid with action CUSTOM: Istio's validation rejects it on this ${action} policy (was action: CUSTOM meant?)`,
       });
     }
   },

@@ -8,6 +8,8 @@ const INJECT = 'sidecar.istio.io/inject';
 
 export default defineGraphRule({
   id: 'istio-sidecar-injection-disabled',
+  // Reports what is present (an opt-out, a Namespace label), so it need not wait for a complete index.
+  needsCompleteGraph: false,
   meta: {
     title: 'Workload opts out of the sidecar in a meshed namespace',
     description: 'A pod template sets `sidecar.istio.io/inject: "false"` (label or annotation) in a namespace whose Namespace object turns injection on (`istio-injection: enabled` or `istio.io/rev`).',

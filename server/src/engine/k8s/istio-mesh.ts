@@ -138,7 +138,15 @@ export function isMeshedNamespace(graph: WorkspaceGraph, ns: string): boolean {
   return injectionLabel(graph.namespaceLabels(ns)) !== undefined;
 }
 
-/** The label that turns injection on, as `key=value`, or undefined. */
+/**
+ * The label that puts a namespace's workloads in the mesh, as `key=value`: sidecar injection or
+ * ambient mode (`istio.io/dataplane-mode=ambient`, where ztunnel enforces PeerAuthentication).
+ */
+export function meshLabel(labels: Readonly<Labels>): string | undefined {
+  return injectionLabel(labels) ?? (labels['istio.io/dataplane-mode'] === 'ambient' ? 'istio.io/dataplane-mode=ambient' : undefined);
+}
+
+/** The label that turns sidecar injection on, as `key=value`, or undefined. */
 export function injectionLabel(labels: Readonly<Labels>): string | undefined {
   if (labels['istio-injection'] === 'enabled') return 'istio-injection=enabled';
   if (labels['istio-injection'] === undefined && labels['istio.io/rev']) return `istio.io/rev=${labels['istio.io/rev']}`;

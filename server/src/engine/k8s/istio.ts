@@ -319,6 +319,12 @@ export interface GatewayServer {
   tls?: YAMLMap;
 }
 
+/** A Gateway whose selector picks egress gateway pods (`istio: egressgateway` and the like). */
+export function isEgressGateway(resource: Resource): boolean {
+  const sel = stringMap(getMap(spec(resource), 'selector'));
+  return !!sel && [...sel.values()].some((v) => /egress/i.test(v));
+}
+
 export function gatewayServers(resource: Resource): GatewayServer[] {
   const out: GatewayServer[] = [];
   seqItems(get(spec(resource), 'servers')).forEach((node, index) => {

@@ -1,6 +1,6 @@
 import { defineGraphRule } from '../workspace/graph-rule';
 import { isIstio, istioMinor, istioRootNamespace, specAnchor, stringMap } from '../k8s/istio';
-import { allowNothingDoc, defaultDenyFor, injectionLabel, securityApiVersion } from '../k8s/istio-mesh';
+import { allowNothingDoc, defaultDenyFor, meshLabel, securityApiVersion } from '../k8s/istio-mesh';
 import { get, getMap } from '../parse';
 
 export default defineGraphRule({
@@ -29,10 +29,10 @@ export default defineGraphRule({
     let severity: 'info' | undefined;
     if (r.kind === 'Namespace' && r.group === '') {
       const labelsNode = getMap(getMap(r.node, 'metadata'), 'labels');
-      const injection = injectionLabel(Object.fromEntries(stringMap(labelsNode) ?? []));
+      const injection = meshLabel(Object.fromEntries(stringMap(labelsNode) ?? []));
       if (!injection) return;
       ns = r.name;
-      node = get(labelsNode, injection.startsWith('istio-injection') ? 'istio-injection' : 'istio.io/rev');
+      node = get(labelsNode, injection.slice(0, injection.indexOf('=')));
     } else if (isIstio(r, 'AuthorizationPolicy')) {
       ns = r.namespace;
       // One finding per namespace and file: on the first AuthorizationPolicy of that namespace.

@@ -27,6 +27,12 @@ ruleTester('istio-mtls-namespace-not-strict', {
       output: docs(pa('v1beta1', 'istio-system', '  mtls:', '    mode: PERMISSIVE'), ns('istio.io/rev: stable'), strictShop('v1beta1')),
     },
     {
+      name: 'an ambient namespace',
+      code: ns('istio.io/dataplane-mode: ambient'),
+      errors: [{ line: 6, column: 30, endColumn: 37, message: 'namespace "shop" is in the mesh (istio.io/dataplane-mode=ambient)' }],
+      output: docs(ns('istio.io/dataplane-mode: ambient'), strictShop('v1')),
+    },
+    {
       name: 'STRICT in istio-system does not count when the root namespace is elsewhere',
       code: docs(pa('v1', 'istio-system', '  mtls:', '    mode: STRICT'), ns('istio-injection: enabled')),
       options: { ruleOptions: { istioRootNamespace: 'mesh-root' } },

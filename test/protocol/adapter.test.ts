@@ -159,7 +159,7 @@ describe('adapter: rules that throw, and fix-all', () => {
       const uri = 'file:///fix-all.yaml';
       const state = new DocumentState({});
       const snap = state.lint(TextDocument.create(uri, 'yaml', 1, WEB), defaultSettings());
-      const actions = codeActions(state, snap, params(uri, ['source.fixAll']), caps);
+      const actions = codeActions(snap, params(uri, ['source.fixAll']), caps);
       assert.equal(actions.length, 1);
       assert.equal(actions[0].kind, 'source.fixAll.kubeward');
       const fixed = applyWorkspaceEdit(WEB, actions[0].edit, uri);

@@ -18,9 +18,11 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { applyEdits, applyFixes, isFixValid, type Edit, type Finding, type ResourceRef } from '../engine';
+import { applyEdits, applyFixes, isFixValid, isValidYamlChange, type Edit, type Finding, type ResourceRef } from '../engine';
+import { splitDocuments } from '../engine/parse';
+import { findSuppressions, isSuppressed } from '../engine/suppress';
 import { isFindingData, SOURCE, toRange, YAML_SYNTAX } from './diagnostics';
-import type { DocumentState, Snapshot } from './document-state';
+import type { Snapshot } from './document-state';
 import { diffEdits, trimEdit } from './text-diff';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeward`;
@@ -46,7 +48,7 @@ const EAGER_TEXT_LIMIT = 64 * 1024;
 
 export const SUPPRESSION_PLACEHOLDER = 'TODO explain why this is acceptable';
 
-export function codeActions(state: DocumentState, snap: Snapshot, params: CodeActionParams, caps: EditCapabilities): CodeAction[] {
+export function codeActions(snap: Snapshot, params: CodeActionParams, caps: EditCapabilities): CodeAction[] {
   const result = snap.result;
   if (!result) return [];
   const only = params.context.only;
@@ -76,7 +78,7 @@ export function codeActions(state: DocumentState, snap: Snapshot, params: CodeAc
       }
     }
     if (wants(DISABLE_KIND)) {
-      const disable = disableAction(state, snap, finding, diag, caps);
+      const disable = disableAction(snap, finding, diag, caps);
       if (disable) out.push(disable);
     }
     const resource = finding.resource;
@@ -147,7 +149,7 @@ export function findingFor(snap: Snapshot, diag: Diagnostic): Finding | undefine
   return findings.find((f) => f.ruleId === code && f.start === start && f.end === end) ?? byKey();
 }
 
-function disableAction(state: DocumentState, snap: Snapshot, f: Finding, diag: Diagnostic, caps: EditCapabilities): CodeAction | undefined {
+function disableAction(snap: Snapshot, f: Finding, diag: Diagnostic, caps: EditCapabilities): CodeAction | undefined {
   const text = snap.text;
   let lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
   if (lineStart === 0 && text.charCodeAt(0) === 0xfeff) lineStart = 1; // keep a byte order mark first
@@ -156,13 +158,13 @@ function disableAction(state: DocumentState, snap: Snapshot, f: Finding, diag: D
   const eol = lineEnd > 0 && text[lineEnd - 1] === '\r' ? '\r\n' : '\n';
   const head = `${indent}# kubeward-disable-next-line ${f.ruleId} -- `;
   const plain = `${head}${SUPPRESSION_PLACEHOLDER}${eol}`;
-  // Only offer the comment where it really silences the finding (not, say, inside a multi-line
-  // flow collection whose line is not the finding's own).
+  // Only offer the comment where the YAML stays valid and the engine's own suppression logic
+  // applies it to the finding (not, say, above a `---` line that starts the finding's document).
+  // This is what re-linting would show, at the cost of parsing one document instead of the file.
   const after = applyEdits(text, [{ start: lineStart, end: lineStart, text: plain }]);
-  const check = state.scratchLinter().lint(after, snap.options);
-  const moved = f.start + plain.length;
-  if (check.parseErrors.length > (snap.result?.parseErrors.length ?? 0)) return undefined;
-  if (check.findings.some((g) => g.ruleId === f.ruleId && g.start === moved)) return undefined;
+  if (!isValidYamlChange(text, after)) return undefined;
+  const chunk = splitDocuments(after)[f.docIndex];
+  if (!chunk || !isSuppressed(findSuppressions(chunk.text), f.ruleId, f.start + plain.length - chunk.offset)) return undefined;
 
   const title = `Disable ${f.ruleId} for this line`;
   const range = toRange(snap.lines, lineStart, lineStart);

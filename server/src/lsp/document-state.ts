@@ -49,11 +49,10 @@ export function isYamlDocument(uri: string, languageId: string): boolean {
 
 export class DocumentState {
   private readonly linter: Linter;
-  private scratch?: Linter;
   snapshot?: Snapshot;
 
   constructor(
-    private readonly hooks: LinterHooks,
+    hooks: LinterHooks,
     /** The loaded custom resource schemas for a document and its settings. */
     private readonly schemasFor: (uri: string, settings: KubewardSettings) => readonly CustomSchema[] = () => [],
   ) {
@@ -66,16 +65,6 @@ export class DocumentState {
     if (s && s.version === doc.version && s.settings === settings && s.uri === doc.uri && s.text === textOf(doc)) return s;
     this.snapshot = this.build(doc, settings);
     return this.snapshot;
-  }
-
-  /**
-   * A second linter for trial edits (checking that a suppression comment really silences a
-   * finding), so that the document's own cache keeps the current text's documents.
-   */
-  scratchLinter(): Linter {
-    // Without the workspace graph: a trial text must not replace the file's entry in it.
-    this.scratch ??= new Linter({ onRuleError: this.hooks.onRuleError });
-    return this.scratch;
   }
 
   private build(doc: TextDocument, settings: KubewardSettings): Snapshot {

@@ -161,7 +161,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       if (typeof uri !== 'string' || !params.context) return [];
       const current = await currentSnapshot(uri);
       if (!current) return [];
-      return codeActions(current.state, current.snap, params, caps);
+      return codeActions(current.snap, params, caps);
     } catch (err) {
       log('error', `Code actions failed: ${errorText(err)}`);
       return [];

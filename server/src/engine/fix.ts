@@ -302,7 +302,11 @@ export class FixBuilder {
     const valueLineEnd = lineEndOf(text, contentEnd(text, valueNode));
     if (before.trim() === '') {
       if (map.items.length === 1) {
-        // Removing the only key would change the map into null; leave an empty map instead.
+        // Removing the only key would change the map into null; leave an empty map instead, on
+        // its parent key's line when it has one (`key: {}`).
+        let p = lineStart - 1;
+        while (p >= 0 && /\s/.test(text[p])) p--;
+        if (text[p] === ':') return { start: p + 1, end: valueLineEnd, text: ' {}' };
         return { start: keyStart, end: valueLineEnd, text: '{}' };
       }
       let end = valueLineEnd;

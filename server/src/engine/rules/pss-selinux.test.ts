@@ -42,7 +42,7 @@ ruleTester('pss-selinux', {
         { line: 14, column: 15, endColumn: 23, message: 'container "a" must not set a custom SELinux user ("system_u")' },
         { line: 15, column: 15, endColumn: 23, message: 'custom SELinux role' },
       ],
-      output: pod('  securityContext:', '    seLinuxOptions:', '      level: s0', '  containers:', '  - name: a', '    image: a:1', '    securityContext:', '      {}'),
+      output: pod('  securityContext:', '    seLinuxOptions:', '      level: s0', '  containers:', '  - name: a', '    image: a:1', '    securityContext: {}'),
     },
     {
       name: 'container_engine_t before v1.31',

@@ -245,6 +245,19 @@ describe('protocol: diagnostics and code actions', () => {
     assert.ok(p.diagnostics.length > 0);
   });
 
+  it('a light bulb refresh stays cheap: quick fixes with edits, harden deferred to resolve, no source actions', async () => {
+    const uri = 'file:///ws/lightbulb.yaml';
+    const p = await c.open(uri, WEB);
+    const priv = byCode(p.diagnostics, 'pss-privileged');
+    const actions = await c.codeActions(uri, priv.range, [priv], undefined, 2);
+    assert.ok(actions.find((a) => a.title === 'Set privileged: false')?.edit, titles(actions));
+    const harden = actions.find((a) => a.kind === 'quickfix.kubeward.harden');
+    assert.ok(harden && harden.edit === undefined && harden.data, 'harden is listed, its edit left to resolve');
+    assert.ok(!actions.some((a) => a.kind?.startsWith('source')), titles(actions));
+    const resolved = await c.resolve(harden);
+    assert.equal(applyWorkspaceEdit(WEB, resolved.edit, uri), applyFixes(WEB, {}, { safety: 'suggestion', filter: (f: Finding) => f.docIndex === 0 }).text);
+  });
+
   it('hover on a finding: title, message, why, how and the rule page', async () => {
     const uri = 'file:///ws/hover.yaml';
     await c.open(uri, WEB);

@@ -191,9 +191,10 @@ export class LspTestClient {
     return next;
   }
 
-  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  /** triggerKind 1 = invoked by the user (the default here), 2 = automatic (a light bulb refresh). */
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[], triggerKind: 1 | 2 = 1): Promise<CodeAction[]> {
     return this.within(
-      this.conn.sendRequest<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only, triggerKind: 1 } }).then((a) => a ?? []),
+      this.conn.sendRequest<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only, triggerKind } }).then((a) => a ?? []),
       'code actions',
     );
   }

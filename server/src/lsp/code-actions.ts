@@ -4,10 +4,11 @@
 // - "Disable <rule> for this line": a `# kubeward-disable-next-line` comment above the line;
 // - "Harden this workload": every fix of one resource, through the engine's applyFixes;
 // - source.fixAll.kubeward (safe fixes only) and "Harden all workloads in this file".
-// Whole-text actions are cheap to list but cost a few lint passes to compute. For ordinary files
-// that is a few milliseconds and the edit comes with the action, so that every client (and VS
-// Code's executeCodeActionProvider) gets it directly; for large files the edit is filled in by
-// codeAction/resolve when the client supports it, or computed only when the user asked.
+// Whole-text actions are cheap to list but cost a few lint passes to compute (tens to hundreds of
+// milliseconds). When the user asks for actions and the file is of ordinary size, the edit comes
+// with the action, so every client (and VS Code's executeCodeActionProvider) gets it directly;
+// otherwise (a light bulb refresh, a large file) codeAction/resolve fills it in when the client
+// supports it, and clients without resolve get whole-text actions only when they ask.
 import {
   CodeAction,
   CodeActionKind,
@@ -18,9 +19,8 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { applyEdits, applyFixes, isFixValid, isValidYamlChange, type Edit, type Finding, type ResourceRef } from '../engine';
+import { applyEdits, applyFixes, isFixValid, isValidYamlChange, Linter, type Edit, type Finding, type ResourceRef } from '../engine';
 import { splitDocuments } from '../engine/parse';
-import { findSuppressions, isSuppressed } from '../engine/suppress';
 import { isFindingData, SOURCE, toRange, YAML_SYNTAX } from './diagnostics';
 import type { Snapshot } from './document-state';
 import { diffEdits, trimEdit } from './text-diff';
@@ -48,13 +48,19 @@ const EAGER_TEXT_LIMIT = 64 * 1024;
 
 export const SUPPRESSION_PLACEHOLDER = 'TODO explain why this is acceptable';
 
+/**
+ * Lints trial texts (one YAML document with a suppression comment added). Its own linter, without
+ * hooks: a trial must neither evict the documents' caches nor enter the workspace graph.
+ */
+const scratch = new Linter();
+
 export function codeActions(snap: Snapshot, params: CodeActionParams, caps: EditCapabilities): CodeAction[] {
   const result = snap.result;
   if (!result) return [];
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-  // Without resolve, whole-text actions are computed only when the user asked (not on every
-  // cursor move that refreshes a light bulb).
+  // Asked for by the user (Ctrl+., a menu, save with codeActionsOnSave), as opposed to the light
+  // bulb refreshing on every cursor move, which must stay cheap.
   const invoked = params.context.triggerKind !== CodeActionTriggerKind.Automatic || only !== undefined;
   const out: CodeAction[] = [];
   const hardened = new Set<string>();
@@ -100,6 +106,8 @@ export function codeActions(snap: Snapshot, params: CodeActionParams, caps: Edit
     }
   }
 
+  // A light bulb never shows source actions, so they are only listed when asked for.
+  if (!invoked) return out;
   if (wants(FIX_ALL_KIND) && result.findings.some((f) => f.fixes.some((x) => x.safety === 'safe'))) {
     const action: CodeAction = { title: 'Kubeward: fix all safe problems', kind: FIX_ALL_KIND };
     const done = finishWholeTextAction(snap, action, { uri: snap.uri, action: 'fixAll' }, caps, invoked);
@@ -158,13 +166,15 @@ function disableAction(snap: Snapshot, f: Finding, diag: Diagnostic, caps: EditC
   const eol = lineEnd > 0 && text[lineEnd - 1] === '\r' ? '\r\n' : '\n';
   const head = `${indent}# kubeward-disable-next-line ${f.ruleId} -- `;
   const plain = `${head}${SUPPRESSION_PLACEHOLDER}${eol}`;
-  // Only offer the comment where the YAML stays valid and the engine's own suppression logic
-  // applies it to the finding (not, say, above a `---` line that starts the finding's document).
-  // This is what re-linting would show, at the cost of parsing one document instead of the file.
+  // Only offer the comment where the YAML stays valid and the engine then really drops the
+  // finding (not, say, above a `---` line that starts the finding's document). Suppressions act
+  // within one YAML document, so re-linting that document alone is enough.
   const after = applyEdits(text, [{ start: lineStart, end: lineStart, text: plain }]);
   if (!isValidYamlChange(text, after)) return undefined;
   const chunk = splitDocuments(after)[f.docIndex];
-  if (!chunk || !isSuppressed(findSuppressions(chunk.text), f.ruleId, f.start + plain.length - chunk.offset)) return undefined;
+  if (!chunk) return undefined;
+  const moved = f.start + plain.length - chunk.offset;
+  if (scratch.lint(chunk.text, snap.options).findings.some((g) => g.ruleId === f.ruleId && g.start === moved)) return undefined;
 
   const title = `Disable ${f.ruleId} for this line`;
   const range = toRange(snap.lines, lineStart, lineStart);
@@ -178,7 +188,8 @@ function disableAction(snap: Snapshot, f: Finding, diag: Diagnostic, caps: EditC
 }
 
 function finishWholeTextAction(snap: Snapshot, action: CodeAction, data: ResolveData, caps: EditCapabilities, invoked: boolean): CodeAction | undefined {
-  if (snap.text.length > EAGER_TEXT_LIMIT) {
+  const eager = invoked && snap.text.length <= EAGER_TEXT_LIMIT;
+  if (!eager) {
     if (caps.resolveEdit) return { ...action, data };
     if (!invoked) return undefined;
   }

@@ -111,6 +111,25 @@ describe('Kubeward in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('fix-all on save applies safe fixes only', async () => {
+    const editor = await open('save-fixes.yaml');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'deprecated-api-version') && d.some((x) => codeOf(x) === 'pss-privileged'), 'both findings');
+    await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.kubeward': 'explicit' }, vscode.ConfigurationTarget.Global);
+    try {
+      // A real edit, then save through the command a person uses (Ctrl+S), which runs save participants.
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# nightly report\n'));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      const text = editor.document.getText();
+      assert.match(text, /^apiVersion: batch\/v1$/m, 'the safe apiVersion fix was applied');
+      assert.match(text, /privileged: true/, 'the suggestion was not applied');
+      assert.ok(!editor.document.isDirty, 'the file was saved');
+      await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'deprecated-api-version') && d.some((x) => codeOf(x) === 'pss-privileged'), 'only the suggestion left');
+    } finally {
+      await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('re-lints open files when a rule is turned off or the PSS level changes', async () => {
     const editor = await open('insecure-pod.yaml');
     const uri = editor.document.uri;

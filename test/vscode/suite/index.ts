@@ -12,10 +12,12 @@ export async function run(): Promise<void> {
   const resultsFile = process.env.KUBEWARD_TEST_RESULTS;
   const failures: { title: string; error: string }[] = [];
   let passed = 0;
+  const passedTitles: string[] = [];
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('pass', (t) => {
       passed++;
+      passedTitles.push(t.fullTitle());
       console.log(`  ✔ ${t.fullTitle()}`);
     });
     runner.on('fail', (t, err) => {
@@ -23,7 +25,7 @@ export async function run(): Promise<void> {
       console.log(`  ✘ ${t.fullTitle()}: ${err}`);
     });
   });
-  const summary = { passed, failed: failures.length, failures };
+  const summary = { passed, failed: failures.length, passedTitles, failures };
   if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(summary, null, 2));
   if (failures.length > 0) throw new Error(`${failures.length} extension tests failed`);
 }

@@ -36,8 +36,13 @@ import istioServiceEntryBroad from './istio-service-entry-broad';
 import istioSidecarCaptureBypass from './istio-sidecar-capture-bypass';
 import istioSidecarInjectionDisabled from './istio-sidecar-injection-disabled';
 import netpolAllowAll from './netpol-allow-all';
+import netpolEgressUnrestricted from './netpol-egress-unrestricted';
 import netpolIpblockAny from './netpol-ipblock-any';
 import netpolNamespaceAllowAll from './netpol-namespace-allow-all';
+import netpolNamespaceDefaultDeny from './netpol-namespace-default-deny';
+import netpolNotIsolated from './netpol-not-isolated';
+import netpolPeerSelectsNothing from './netpol-peer-selects-nothing';
+import netpolSelectsNothing from './netpol-selects-nothing';
 import pssAllowPrivilegeEscalation from './pss-allow-privilege-escalation';
 import pssApparmor from './pss-apparmor';
 import pssCapabilitiesBaseline from './pss-capabilities-baseline';
@@ -71,6 +76,13 @@ import rbacSecretsRead from './rbac-secrets-read';
 import rbacSystemGroupSubject from './rbac-system-group-subject';
 import rbacWebhookConfig from './rbac-webhook-config';
 import rbacWildcard from './rbac-wildcard';
+import rbacWorkloadPermissions from './rbac-workload-permissions';
+import refMissingConfigmap from './ref-missing-configmap';
+import refMissingIngressBackend from './ref-missing-ingress-backend';
+import refMissingRole from './ref-missing-role';
+import refMissingSecret from './ref-missing-secret';
+import refMissingServiceAccount from './ref-missing-service-account';
+import refServiceSelectsNothing from './ref-service-selects-nothing';
 import saAutomountToken from './sa-automount-token';
 import saDefaultServiceAccount from './sa-default-service-account';
 import saDeprecatedServiceAccountField from './sa-deprecated-service-account-field';
@@ -146,8 +158,13 @@ export const RULES: readonly Rule[] = [
   istioSidecarCaptureBypass,
   istioSidecarInjectionDisabled,
   netpolAllowAll,
+  netpolEgressUnrestricted,
   netpolIpblockAny,
   netpolNamespaceAllowAll,
+  netpolNamespaceDefaultDeny,
+  netpolNotIsolated,
+  netpolPeerSelectsNothing,
+  netpolSelectsNothing,
   pssAllowPrivilegeEscalation,
   pssApparmor,
   pssCapabilitiesBaseline,
@@ -181,6 +198,13 @@ export const RULES: readonly Rule[] = [
   rbacSystemGroupSubject,
   rbacWebhookConfig,
   rbacWildcard,
+  rbacWorkloadPermissions,
+  refMissingConfigmap,
+  refMissingIngressBackend,
+  refMissingRole,
+  refMissingSecret,
+  refMissingServiceAccount,
+  refServiceSelectsNothing,
   saAutomountToken,
   saDefaultServiceAccount,
   saDeprecatedServiceAccountField,

@@ -310,6 +310,12 @@ export function sameNamespace(a: string | undefined, b: string | undefined): boo
   return a === undefined || b === undefined || a === b || a === '' || b === '';
 }
 
+/** Orders objects by file, then position: deterministic whatever order files were indexed in. */
+export function compareByPlace(a: ObjectFacts, b: ObjectFacts): number {
+  if (a.doc.file !== b.doc.file) return a.doc.file < b.doc.file ? -1 : 1;
+  return a.doc.offset - b.doc.offset || (a.listIndex ?? 0) - (b.listIndex ?? 0);
+}
+
 /** A short readable place: `file:line` (1-based), the file's base name only. */
 export function shortPlace(loc: FileLocation): string {
   const base = loc.file.replace(/^.*[\\/]/, '');

@@ -163,30 +163,29 @@ export const DNS_EGRESS_RULE = {
   ],
 };
 
-/** YAML text of a default-deny NetworkPolicy for a namespace ('' when the namespace is left to kubectl). */
-export function defaultDenyPolicyYaml(namespace: string | undefined, newline = '\n'): string {
+/** YAML text of a default-deny NetworkPolicy for a namespace (none: left to kubectl/kustomize). */
+export function defaultDenyPolicyYaml(namespace: string | undefined, directions: readonly Direction[] = ['ingress', 'egress'], name = 'default-deny-all', newline = '\n'): string {
   const lines = [
     'apiVersion: networking.k8s.io/v1',
     'kind: NetworkPolicy',
     'metadata:',
-    '  name: default-deny-all',
+    `  name: ${formatScalar(name)}`,
     ...(namespace ? [`  namespace: ${formatScalar(namespace)}`] : []),
     'spec:',
     '  podSelector: {}',
     '  policyTypes:',
-    '  - Ingress',
-    '  - Egress',
+    ...directions.map((d) => (d === 'ingress' ? '  - Ingress' : '  - Egress')),
   ];
   return lines.join(newline);
 }
 
 /** YAML text of a policy that lets every pod of the namespace reach the cluster DNS. */
-export function allowDnsPolicyYaml(namespace: string | undefined, newline = '\n'): string {
+export function allowDnsPolicyYaml(namespace: string | undefined, name = 'allow-dns-egress', newline = '\n'): string {
   const lines = [
     'apiVersion: networking.k8s.io/v1',
     'kind: NetworkPolicy',
     'metadata:',
-    '  name: allow-dns-egress',
+    `  name: ${formatScalar(name)}`,
     ...(namespace ? [`  namespace: ${formatScalar(namespace)}`] : []),
     'spec:',
     '  podSelector: {}',

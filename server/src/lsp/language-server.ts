@@ -60,21 +60,19 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   };
 
   /** The snapshot of the document's current text, linting it first if needed. */
-  const currentSnapshot = async (uri: string): Promise<{ state: DocumentState; snap: Snapshot } | undefined> => {
+  const currentSnapshot = async (uri: string): Promise<Snapshot | undefined> => {
     const doc = documents.get(uri);
     if (!doc || !settings) return undefined;
     const resolved = await settings.get(uri);
     const now = documents.get(uri);
     if (!now) return undefined;
-    const state = stateOf(uri);
-    return { state, snap: state.lint(now, resolved) };
+    return stateOf(uri).lint(now, resolved);
   };
 
   const lintAndPublish = async (uri: string): Promise<void> => {
     try {
-      const current = await currentSnapshot(uri);
-      if (!current) return;
-      const { snap } = current;
+      const snap = await currentSnapshot(uri);
+      if (!snap) return;
       if (published.get(uri) === snap) return;
       published.set(uri, snap);
       await connection.sendDiagnostics({ uri, version: snap.version, diagnostics: snap.diagnostics });
@@ -159,9 +157,8 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
     try {
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !params.context) return [];
-      const current = await currentSnapshot(uri);
-      if (!current) return [];
-      return codeActions(current.snap, params, caps);
+      const snap = await currentSnapshot(uri);
+      return snap ? codeActions(snap, params, caps) : [];
     } catch (err) {
       log('error', `Code actions failed: ${errorText(err)}`);
       return [];
@@ -171,9 +168,8 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   connection.onCodeActionResolve(async (action) => {
     try {
       if (!isResolveData(action?.data)) return action;
-      const current = await currentSnapshot(action.data.uri);
-      if (!current) return action;
-      return resolveCodeAction(current.snap, action, caps);
+      const snap = await currentSnapshot(action.data.uri);
+      return snap ? resolveCodeAction(snap, action, caps) : action;
     } catch (err) {
       log('error', `Resolving a code action failed: ${errorText(err)}`);
       return action;
@@ -184,8 +180,8 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
     try {
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !params.position) return null;
-      const current = await currentSnapshot(uri);
-      return current ? hoverAt(current.snap, params.position) : null;
+      const snap = await currentSnapshot(uri);
+      return snap ? hoverAt(snap, params.position) : null;
     } catch (err) {
       log('error', `Hover failed: ${errorText(err)}`);
       return null;

@@ -3,6 +3,7 @@
 // standard error and makes the exit status 2.
 import * as fs from 'node:fs';
 import { applyFixes, isValidYamlChange, LineIndex, Linter, type AppliedFix, type Edit, type FixSafety, type LintOptions } from '../engine';
+import { WorkspaceGraph } from '../engine/workspace';
 import type { LintArgs } from './args';
 import { FORMATTERS } from './formatters';
 import { collectInputs, decodeOrError, ioError, isInputError, readInputFile, tooLarge, type InputError, type ReadInput } from './inputs';
@@ -27,13 +28,24 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const report: RunReport = { cwd: io.cwd, files: [], errors, fixMode: args.fix };
   let fixedStdin: string | undefined;
 
+  // Cross-resource rules (a NetworkPolicy in one file selecting a Deployment in another) see every
+  // file given, not only the one being linted: read and index them all first.
+  const workspace = new WorkspaceGraph({ scope: 'the linted files' });
+  const preRead = new Map<(typeof inputs)[number], ReadInput | InputError>();
+  for (const input of inputs) {
+    if (input.kind !== 'file') continue;
+    const r = readInputFile(input, args.maxFileSize);
+    preRead.set(input, r);
+    if (!isInputError(r)) workspace.setFile(input.path, r.text);
+  }
+
   for (const input of inputs) {
     let read: ReadInput | InputError;
     if (input.kind === 'stdin') {
       const buf = await io.readStdin();
       read = buf.length > args.maxFileSize ? tooLarge(input.path, buf.length, args.maxFileSize) : decodeOrError(input.path, buf);
     } else {
-      read = readInputFile(input, args.maxFileSize);
+      read = preRead.get(input) ?? readInputFile(input, args.maxFileSize);
     }
     if (isInputError(read)) {
       errors.push(read);
@@ -58,6 +70,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       if (input.kind === 'stdin') fixedStdin = (read.bom ? '\ufeff' : '') + text;
     }
     const linter = new Linter({
+      workspace,
       onRuleError: (f) => io.stderr(`kubeward: warning: rule ${f.ruleId} failed on ${input.path} and was skipped: ${f.message.split('\n')[0]} (please report this)\n`),
     });
     const result = linter.lint(text, options);

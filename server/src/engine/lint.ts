@@ -8,8 +8,9 @@ import { getMap, mapPairs, parseChunk, scalarValue, splitDocuments, type ParsedC
 import { LATEST_PSS_MINOR, parsePssVersion, type EffectivePss, type EffectiveSettings, type ReportInput, type Rule } from './rule';
 import { RULES } from './rules';
 import { resolveSchemaSettings } from './schema/settings';
-import { findSuppressions, isSuppressed } from './suppress';
-import type { Finding, LintOptions, LintResult, ParseError, PssLevel, ResourceRef, Severity } from './types';
+import { collectSuppressions, mayHoldSuppressions, type Suppression } from './suppress';
+import { applySuppressions, closestId } from './suppress-apply';
+import type { Finding, LintOptions, LintResult, ParseError, PssLevel, ResourceRef, Severity, SuppressedFinding } from './types';
 import { WorkspaceGraph } from './workspace/graph';
 import { isGraphRule, runGraphRule, type GraphPass, type GraphRule } from './workspace/graph-rule';
 
@@ -22,6 +23,8 @@ interface ChunkEntry {
   /** Findings of the graph rules, for the graph revision and placement they were computed with. */
   graphFindings?: Omit<Finding, 'docIndex'>[];
   graphKey?: string;
+  /** The document's suppressions (comments and annotations), collected on first need. */
+  suppressions?: Suppression[];
 }
 
 export interface RuleFailure {
@@ -78,6 +81,7 @@ export class Linter {
     for (const e of entries) for (const r of e.resources) if (r.kind === 'Namespace') collectNamespacePss(r, nsPss);
 
     const findings: Finding[] = [];
+    const suppressed: SuppressedFinding[] = [];
     const parseErrors: ParseError[] = [];
     chunks.forEach((chunk, docIndex) => {
       const e = entries[docIndex];
@@ -103,7 +107,10 @@ export class Linter {
           e.graphKey = graphKey;
         }
       }
-      for (const f of graph ? [...e.findings, ...e.graphFindings!] : e.findings) {
+      const raw = graph ? [...e.findings, ...e.graphFindings!] : e.findings;
+      const kept = this.suppress(e, raw, rules, settings, options);
+      for (const f of kept.suppressed) suppressed.push({ ...f, start: f.start + chunk.offset, end: f.end + chunk.offset, docIndex, fixes: [], related: undefined });
+      for (const f of kept.findings) {
         findings.push({
           ...f,
           start: f.start + chunk.offset,
@@ -117,7 +124,29 @@ export class Linter {
         });
       }
     });
-    return { findings, parseErrors };
+    return suppressed.length > 0 ? { findings, parseErrors, suppressed } : { findings, parseErrors };
+  }
+
+  /** Drops the findings a suppression of their document covers; adds the reports about suppressions. */
+  private suppress(e: ChunkEntry, raw: Omit<Finding, 'docIndex'>[], rules: ActiveRule[], settings: EffectiveSettings[], options: LintOptions): ReturnType<typeof applySuppressions> {
+    const text = e.parsed.text;
+    if (e.resources.length === 0 || !mayHoldSuppressions(text)) return { findings: raw, suppressed: [] };
+    const registry = RULES;
+    e.suppressions ??= collectSuppressions(text, e.parsed.doc, e.resources, registry);
+    if (e.suppressions.length === 0) return { findings: raw, suppressed: [] };
+    return applySuppressions(raw, e.suppressions, {
+      text,
+      fix: new FixBuilder(text),
+      options: options.suppressions ?? {},
+      knownRule: (id) => registry.some((r) => r.id === id),
+      ruleRan: (id, start, end) => {
+        const active = rules.find((a) => a.rule.id === id);
+        if (!active) return false;
+        return e.resources.some((r, i) => r.node.range![0] <= end && r.node.range![1] >= start && ruleApplies(active.rule, settings[i], overriddenChecks(rules, settings[i])));
+      },
+      severity: (id) => rules.find((a) => a.rule.id === id)?.severity,
+      suggest: (id) => closestId(id, registry.map((r) => r.id)),
+    });
   }
 
   /** Brings the file's entry in the workspace graph (or the linter's own one-file graph) up to date. */
@@ -136,7 +165,6 @@ export class Linter {
     if (e.resources.length === 0) return out;
     const text = e.parsed.text;
     const fix = new FixBuilder(text);
-    const suppressions = findSuppressions(text);
     e.resources.forEach((resource, i) => {
       const ref: ResourceRef = { kind: resource.kind, apiVersion: resource.apiVersion, name: resource.name, namespace: resource.namespace };
       const overridden = overriddenChecks(rules, settings[i]);
@@ -150,7 +178,6 @@ export class Linter {
           report: (input: ReportInput) => {
             const range = input.range ?? (input.node?.range ? [input.node.range[0], input.node.range[1]] : undefined);
             const [start, end] = range ?? [resource.node.range![0], resource.node.range![0]];
-            if (isSuppressed(suppressions, rule.id, start)) return;
             out.push({
               ruleId: rule.id,
               severity: input.severity && severity === rule.meta.severity ? input.severity : severity,

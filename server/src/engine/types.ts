@@ -85,6 +85,20 @@ export interface LintOptions {
   ruleOptions?: Record<string, unknown>;
   /** Schema validation: the `kubeward.schema.*` settings (see docs/schema.md). */
   schema?: SchemaOptions;
+  /** Inline and annotation suppressions (see engine/suppress.ts and the README, "Suppressing findings"). */
+  suppressions?: SuppressionOptions;
+}
+
+/** How suppressions are honoured. All off by default except the kubeward forms themselves. */
+export interface SuppressionOptions {
+  /** A suppression without a reason (`-- <reason>`, `kubeward.io/ignore-reason`) does not suppress and is reported. */
+  requireReason?: boolean;
+  /** Honour KubeLinter's `ignore-check.kube-linter.io/<check>` and `kube-linter.io/ignore-all` annotations. */
+  kubeLinterAnnotations?: boolean;
+  /** Honour Checkov's `checkov.io/skip<N>: <CKV_ID>=<reason>` annotations. */
+  checkovAnnotations?: boolean;
+  /** Today's date (YYYY-MM-DD, UTC) for expiry dates; the current date when unset. Tests fix it. */
+  today?: string;
 }
 
 /** Schema validation settings, read by the schema-* rules. */
@@ -109,6 +123,12 @@ export interface CustomSchema {
 export interface LintResult {
   findings: Finding[];
   parseErrors: ParseError[];
+  /** Findings a suppression silenced: not reported, but counted (and kept in SARIF as suppressed results). */
+  suppressed?: SuppressedFinding[];
+}
+
+export interface SuppressedFinding extends Finding {
+  suppression: { kind: string; reason?: string; until?: string };
 }
 
 export type RuleCategory =
@@ -122,7 +142,8 @@ export type RuleCategory =
   | 'istio'
   | 'schema'
   | 'exposure'
-  | 'deprecation';
+  | 'deprecation'
+  | 'suppression';
 
 export interface RuleStandards {
   /** Pod Security Standards: level and the upstream PSA check id. `overrides` lists the baseline

@@ -97,6 +97,8 @@ import secretConfigmapCredentials from './secret-configmap-credentials';
 import secretEnvVar from './secret-env-var';
 import secretHardcodedArgs from './secret-hardcoded-args';
 import secretHardcodedEnv from './secret-hardcoded-env';
+import suppressionInvalid from './suppression-invalid';
+import suppressionUnused from './suppression-unused';
 import workloadCpuLimitsMissing from './workload-cpu-limits-missing';
 import workloadCpuRequestsMissing from './workload-cpu-requests-missing';
 import workloadDefaultNamespace from './workload-default-namespace';
@@ -116,6 +118,7 @@ import workloadNakedPod from './workload-naked-pod';
 import workloadPrivilegedPort from './workload-privileged-port';
 import workloadReadOnlyRootFilesystem from './workload-read-only-root-filesystem';
 import workloadReadinessProbeMissing from './workload-readiness-probe-missing';
+import workloadRequiredLabels from './workload-required-labels';
 import workloadRootGroup from './workload-root-group';
 import workloadSeccompProfile from './workload-seccomp-profile';
 import workloadShareProcessNamespace from './workload-share-process-namespace';
@@ -219,6 +222,8 @@ export const RULES: readonly Rule[] = [
   secretEnvVar,
   secretHardcodedArgs,
   secretHardcodedEnv,
+  suppressionInvalid,
+  suppressionUnused,
   workloadCpuLimitsMissing,
   workloadCpuRequestsMissing,
   workloadDefaultNamespace,
@@ -238,6 +243,7 @@ export const RULES: readonly Rule[] = [
   workloadPrivilegedPort,
   workloadReadOnlyRootFilesystem,
   workloadReadinessProbeMissing,
+  workloadRequiredLabels,
   workloadRootGroup,
   workloadSeccompProfile,
   workloadShareProcessNamespace,

@@ -15,6 +15,7 @@ import { codeActions, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND, HARDEN_WORKL
 import { CustomSchemaLoader } from './custom-schemas';
 import { DocumentState, reportRuleErrorsOnce, textOf, type Snapshot } from './document-state';
 import { hoverAt } from './hover';
+import { CompletionProvider, completionCapabilities, type CompletionCapabilities } from './completion';
 import { SettingsStore } from './settings-store';
 
 /**
@@ -38,6 +39,8 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   let settings: SettingsStore | undefined;
   let schemas: CustomSchemaLoader | undefined;
   let caps: EditCapabilities = { documentChanges: false, snippetEdits: false, resolveEdit: false };
+  const completion = new CompletionProvider();
+  let completionCaps: CompletionCapabilities = { snippets: false, insertAsIs: false, markdown: false };
   let dynamicConfiguration = false;
 
   const log = (level: 'error' | 'warn' | 'info', message: string): void => {
@@ -105,6 +108,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
     const pull = c.workspace?.configuration === true;
     dynamicConfiguration = c.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const resolveProps = c.textDocument?.codeAction?.resolveSupport?.properties ?? [];
+    completionCaps = completionCapabilities(c);
     caps = {
       documentChanges: c.workspace?.workspaceEdit?.documentChanges === true,
       snippetEdits: (c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
@@ -117,6 +121,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        completionProvider: { resolveProvider: false },
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, HARDEN_WORKLOAD_KIND, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND],
           resolveProvider: true,
@@ -184,6 +189,19 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       return snap ? hoverAt(snap, params.position) : null;
     } catch (err) {
       log('error', `Hover failed: ${errorText(err)}`);
+      return null;
+    }
+  });
+
+  connection.onCompletion(async (params) => {
+    try {
+      const doc = documents.get(params?.textDocument?.uri);
+      if (!doc || !params.position || !settings) return null;
+      if (!(await settings.get(doc.uri)).enable) return null;
+      const now = documents.get(doc.uri);
+      return now ? completion.complete(now, params.position, completionCaps, documents.all()) : null;
+    } catch (err) {
+      log('error', `Completion failed: ${errorText(err)}`);
       return null;
     }
   });

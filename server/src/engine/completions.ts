@@ -57,7 +57,7 @@ function keyCompletions(ctx: CursorContext, sources: CompletionSources): Complet
   if (isDocumentStart(ctx)) return templates(ctx);
   const last = ctx.path[ctx.path.length - 1];
   if (last === 'securityContext') {
-    const level = securityContextLevel(ctx.path);
+    const level = securityContextLevel(ctx.path, ctx.document.kind);
     return level ? securityContextFields(ctx, level) : [];
   }
   const sel = selectorAt(ctx, ctx.path);
@@ -96,17 +96,18 @@ type SecurityLevel = 'pod' | 'container';
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
 /** Whether a path ends at a pod spec: `spec` of a Pod, or `template.spec` of anything with a pod template. */
-function isPodSpecPath(path: readonly PathSegment[]): boolean {
+function isPodSpecPath(path: readonly PathSegment[], kind: string | undefined): boolean {
   const n = path.length;
-  return n > 0 && path[n - 1] === 'spec' && (n === 1 || path[n - 2] === 'template');
+  if (n === 0 || path[n - 1] !== 'spec') return false;
+  return n === 1 ? kind === undefined || kind === 'Pod' : path[n - 2] === 'template';
 }
 
 /** Pod-level or container-level, from where `securityContext` sits. */
-export function securityContextLevel(path: readonly PathSegment[]): SecurityLevel | undefined {
+export function securityContextLevel(path: readonly PathSegment[], kind: string | undefined): SecurityLevel | undefined {
   const n = path.length;
   if (n < 2 || path[n - 1] !== 'securityContext') return undefined;
   if (typeof path[n - 2] === 'number' && n >= 3 && CONTAINER_LISTS.has(path[n - 3] as string)) return 'container';
-  if (isPodSpecPath(path.slice(0, -1))) return 'pod';
+  if (isPodSpecPath(path.slice(0, -1), kind)) return 'pod';
   return undefined;
 }
 
@@ -306,13 +307,13 @@ function valueCompletions(ctx: CursorContext, sources: CompletionSources): Compl
   if (path.length === 0 && key === 'kind') return kindValues(ctx);
   if (path.length === 0 && key === 'apiVersion') return apiVersionValues(ctx);
   const last = path[path.length - 1];
-  if (last === 'securityContext' && securityContextLevel(path)) return safeValues(ctx, SAFE_VALUES[key]);
+  if (last === 'securityContext' && securityContextLevel(path, doc.kind)) return safeValues(ctx, SAFE_VALUES[key]);
   if (key === 'type' && last === 'seccompProfile') return safeValues(ctx, ['RuntimeDefault', 'Localhost']);
   const isBinding = doc.kind === 'RoleBinding' || doc.kind === 'ClusterRoleBinding';
   if (isBinding && samePath(path, ['roleRef']) && key === 'kind') return safeValues(ctx, doc.kind === 'ClusterRoleBinding' ? ['ClusterRole'] : ['Role', 'ClusterRole']);
   const graph = sources.graph;
   if (!graph) return [];
-  if (key === 'serviceAccountName' && isPodSpecPath(path)) return serviceAccounts(ctx, graph, doc.namespace);
+  if (key === 'serviceAccountName' && isPodSpecPath(path, doc.kind)) return serviceAccounts(ctx, graph, doc.namespace);
   if (isBinding && samePath(path, ['roleRef']) && key === 'name') return roles(ctx, graph);
   if (isBinding && path.length === 2 && path[0] === 'subjects' && key === 'name') {
     const subject = mapAt(doc, path);

@@ -130,6 +130,27 @@ describe('Kubeward in VS Code', function () {
     }
   });
 
+  it('completes snippets, and the expanded snippet lints clean', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 0), undefined, 200);
+    const labelOf = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
+    const snippet = list.items.find((i) => labelOf(i) === 'kw-netpol-deny-all' && i.kind === vscode.CompletionItemKind.Snippet);
+    assert.ok(snippet, `expected the kw-netpol-deny-all snippet among ${list.items.length} items`);
+    assert.ok(snippet.insertText instanceof vscode.SnippetString);
+    assert.ok(await editor.insertSnippet(snippet.insertText, new vscode.Position(0, 0)));
+    assert.match(doc.getText(), /kind: NetworkPolicy/);
+    assert.match(doc.getText(), /policyTypes:/);
+    // Append an insecure pod after the snippet: once its finding arrives, the server has linted the
+    // text with the snippet in it, and nothing may be reported on the snippet's lines.
+    const snippetLines = doc.lineCount;
+    await editor.edit((e) => e.insert(doc.lineAt(doc.lineCount - 1).range.end, '\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: apps}\nspec:\n  containers:\n  - {name: a, image: a:1.0, securityContext: {privileged: true}}\n'));
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'pss-privileged'), 'the appended pod to be linted');
+    const onSnippet = ds.filter((d) => d.range.start.line < snippetLines);
+    assert.deepEqual(onSnippet.map((d) => `${codeOf(d)}@${d.range.start.line}`), [], 'the expanded snippet lints clean');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('re-lints open files when a rule is turned off or the PSS level changes', async () => {
     const editor = await open('insecure-pod.yaml');
     const uri = editor.document.uri;

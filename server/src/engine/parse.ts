@@ -156,10 +156,41 @@ function toChunkError(message: string, code: string, pos: [number, number], text
 
 export function deref(doc: Document.Parsed, node: unknown): YNode | null {
   if (isAlias(node)) {
-    const target = node.resolve(doc);
+    let targets = aliasTargets.get(doc);
+    if (!targets) aliasTargets.set(doc, (targets = resolveAliases(doc)));
+    const target = targets.has(node) ? targets.get(node) : node.resolve(doc);
     return (target as YNode | undefined) ?? null;
   }
   return (node as YNode) ?? null;
+}
+
+/**
+ * Alias -> anchored node, for a whole document in one pass. `Alias.resolve(doc)` walks the whole
+ * document on every call, which made a file with a few thousand aliases take minutes to lint.
+ * Same rule as `yaml`: the last node with that anchor before the alias in document order.
+ * Iterative, so a deeply nested document cannot overflow the stack here.
+ */
+const aliasTargets = new WeakMap<Document.Parsed, Map<Alias, YNode | undefined>>();
+
+function resolveAliases(doc: Document.Parsed): Map<Alias, YNode | undefined> {
+  const anchors = new Map<string, YNode>();
+  const out = new Map<Alias, YNode | undefined>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isAlias(n)) {
+      out.set(n, anchors.get(n.source));
+      continue;
+    }
+    if (isPair(n)) {
+      stack.push(n.value, n.key);
+      continue;
+    }
+    if (!isScalar(n) && !isMap(n) && !isSeq(n)) continue;
+    if (n.anchor) anchors.set(n.anchor, n);
+    if (isMap(n) || isSeq(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+  }
+  return out;
 }
 
 /** The pair of a block or flow map whose key is the plain string `key`. */

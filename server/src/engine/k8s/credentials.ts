@@ -164,7 +164,9 @@ function stripQuotes(v: string): string {
 
 /** The password of `scheme://user:password@host...`, as [start, end) in `s`. */
 export function urlPassword(s: string, from = 0): [number, number] | undefined {
-  const re = /[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]+):([^\s@/'"]+)@[^\s'"]/gi;
+  // The lookbehind starts a scheme only where one can start: without it, a long run of scheme
+  // characters was rescanned from each of its positions (quadratic: minutes for a 256 kB value).
+  const re = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]+):([^\s@/'"]+)@[^\s'"]/gi;
   re.lastIndex = from;
   const m = re.exec(s);
   if (!m) return undefined;
@@ -192,7 +194,8 @@ const VALUE_PATTERNS: { re: RegExp; what: string }[] = [
   { re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/, what: 'a Slack token' },
   { re: /\bsk_live_[A-Za-z0-9]{16,}\b/, what: 'a Stripe secret key' },
   { re: /\bAIza[0-9A-Za-z_-]{35}\b/, what: 'a Google API key' },
-  { re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, what: 'a JSON Web Token' },
+  // Not \b: after a '-' (`eyJ-eyJ-...`) every token start would rescan the rest of the value.
+  { re: /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, what: 'a JSON Web Token' },
 ];
 
 /** Secrets recognisable by their shape, anywhere in a value. */

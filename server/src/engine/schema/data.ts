@@ -41,7 +41,7 @@ function convert(doc: ParsedDoc, raw: unknown, budget: { nodes: number }, depth:
         merges.push(pair.value);
         continue;
       }
-      const key = keyText(pair.key) ?? String(convert(doc, pair.key, budget, depth + 1));
+      const key = keyText(pair.key) ?? collectionKey(convert(doc, pair.key, budget, depth + 1));
       const value = convert(doc, pair.value, budget, depth + 1);
       // null means "unset" to the API server; keep the key so unknown keys are still reported.
       out[key] = value === null ? undefined : value;
@@ -50,6 +50,11 @@ function convert(doc: ParsedDoc, raw: unknown, budget: { nodes: number }, depth:
     return out;
   }
   return null;
+}
+
+/** A map or list used as a key (`? [a, b]`, `{[x]: y}`): String() throws on the null-prototype maps built here. */
+function collectionKey(data: unknown): string {
+  return typeof data === 'string' ? data : (JSON.stringify(data) ?? 'null');
 }
 
 function mergeInto(doc: ParsedDoc, out: Record<string, unknown>, source: unknown, budget: { nodes: number }, depth: number): void {

@@ -3,6 +3,7 @@
 // document to the file. A Linter keeps its cache between calls, so an edit re-parses and re-checks
 // only the documents whose text changed.
 import { FixBuilder } from './fix';
+import { guardChunk } from './guard';
 import { resourcesOf, type Resource } from './k8s/resource';
 import { getMap, mapPairs, parseChunk, scalarValue, splitDocuments, type ParsedChunk } from './parse';
 import { LATEST_PSS_MINOR, parsePssVersion, type EffectivePss, type EffectiveSettings, type ReportInput, type Rule } from './rule';
@@ -10,6 +11,7 @@ import { RULES } from './rules';
 import { resolveSchemaSettings } from './schema/settings';
 import { collectSuppressions, mayHoldSuppressions, type Suppression } from './suppress';
 import { applySuppressions, closestId } from './suppress-apply';
+import { detectTemplating } from './templating';
 import type { Finding, LintOptions, LintResult, ParseError, PssLevel, ResourceRef, Severity, SuppressedFinding } from './types';
 import { WorkspaceGraph } from './workspace/graph';
 import { isGraphRule, runGraphRule, type GraphPass, type GraphRule } from './workspace/graph-rule';
@@ -40,6 +42,8 @@ export interface LinterHooks {
    * (options.fileName) from the same parse. Without one, the linter keeps a graph of the file alone.
    */
   workspace?: WorkspaceGraph;
+  /** The rules to run instead of the registry (tests inject a rule that throws this way). */
+  rules?: readonly Rule[];
 }
 
 const PSS_ENFORCE = 'pod-security.kubernetes.io/enforce';
@@ -64,26 +68,32 @@ export class Linter {
       let e = next.get(c.text) ?? this.cache.get(c.text);
       if (!e) {
         const parsed = parseChunk(c.text);
-        e = { parsed, resources: safeResources(parsed) };
+        // Too deep or an alias bomb: one clear error, and no rule walks that tree.
+        const guard = guardChunk(parsed);
+        e = { parsed, resources: guard.skip ? [] : safeResources(parsed) };
       }
       next.set(c.text, e);
       return e;
     });
     this.cache = next;
+    // Helm templates and Kustomize patches: their documents are skipped, with one notice.
+    const templating = detectTemplating({ text, chunks, parsed: entries.map((e) => e.parsed), fileName: options.fileName, kustomizePatch: options.kustomizePatch });
+    const checked = templating.skipped.size === 0 ? entries : entries.map((e, i) => (templating.skipped.has(i) ? { ...e, resources: [] } : e));
 
-    const rules = enabledRules(options);
+    const rules = enabledRules(options, this.hooks.rules);
     const graphRules = rules.filter((r) => isGraphRule(r.rule));
     const objectRules = graphRules.length ? rules.filter((r) => !isGraphRule(r.rule)) : rules;
     const file = options.fileName ?? '';
-    const graph = graphRules.length ? this.syncGraph(file, text, chunks, entries) : undefined;
+    const graph = graphRules.length ? this.syncGraph(file, text, chunks, checked) : undefined;
     const rulesKey = JSON.stringify([options.rules ?? null, options.only ?? null]);
     const nsPss = new Map(namespacePss ?? []);
-    for (const e of entries) for (const r of e.resources) if (r.kind === 'Namespace') collectNamespacePss(r, nsPss);
+    for (const e of checked) for (const r of e.resources) if (r.kind === 'Namespace') collectNamespacePss(r, nsPss);
 
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
-    const parseErrors: ParseError[] = [];
+    const parseErrors: ParseError[] = [...templating.notices];
     chunks.forEach((chunk, docIndex) => {
+      if (templating.skipped.has(docIndex)) return;
       const e = entries[docIndex];
       for (const err of e.parsed.errors) {
         parseErrors.push({
@@ -131,7 +141,7 @@ export class Linter {
   private suppress(e: ChunkEntry, raw: Omit<Finding, 'docIndex'>[], rules: ActiveRule[], settings: EffectiveSettings[], options: LintOptions): ReturnType<typeof applySuppressions> {
     const text = e.parsed.text;
     if (e.resources.length === 0 || !mayHoldSuppressions(text)) return { findings: raw, suppressed: [] };
-    const registry = RULES;
+    const registry = this.hooks.rules ?? RULES;
     e.suppressions ??= collectSuppressions(text, e.parsed.doc, e.resources, registry);
     if (e.suppressions.length === 0) return { findings: raw, suppressed: [] };
     return applySuppressions(raw, e.suppressions, {
@@ -216,10 +226,10 @@ interface ActiveRule {
   severity: Severity;
 }
 
-function enabledRules(options: LintOptions): ActiveRule[] {
+function enabledRules(options: LintOptions, registry: readonly Rule[] = RULES): ActiveRule[] {
   const out: ActiveRule[] = [];
   const only = options.only ? new Set(options.only) : undefined;
-  for (const rule of RULES) {
+  for (const rule of registry) {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;
     if (only && !only.has(rule.id)) continue;

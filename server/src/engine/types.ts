@@ -85,6 +85,9 @@ export interface LintOptions {
   ruleOptions?: Record<string, unknown>;
   /** Schema validation: the `kubeward.schema.*` settings (see docs/schema.md). */
   schema?: SchemaOptions;
+  /** The file is listed as a patch by a kustomization next to it: its objects are partial, so they
+   * are not checked and a notice says so (see engine/templating.ts, kustomizationPatchPaths). */
+  kustomizePatch?: boolean;
   /** Inline and annotation suppressions (see engine/suppress.ts and the README, "Suppressing findings"). */
   suppressions?: SuppressionOptions;
 }

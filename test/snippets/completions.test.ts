@@ -1,6 +1,8 @@
 // engine/completions.ts on real text: what is offered in each context, and what inserting it does
 // (the result parses, the fields land where they belong, the findings they address go away).
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { lint } from '../../server/src/engine';
 import { compareApiVersions, completionsAt, type CompletionCandidate } from '../../server/src/engine/completions';
@@ -333,6 +335,31 @@ describe('completions: plain text equals the snippet with its defaults', () => {
     const samples = [CURSOR, DEPLOYMENT.replace('POD', CURSOR).replace('CONTAINER', ''), DEPLOYMENT.replace('POD', '').replace('CONTAINER', CURSOR), lines(`kind: ${CURSOR}`)];
     for (const s of samples) {
       for (const c of complete(s, graph).items) assert.equal(c.text, expandSnippet(c.snippet), c.label);
+    }
+  });
+});
+
+describe('completions: a value right after the colon', () => {
+  it('gets the space YAML needs', () => {
+    const { items, text } = complete(lines('apiVersion: apps/v1', `kind:${CURSOR}`));
+    const dep = items.find((i) => i.label === 'Deployment')!;
+    assert.equal(apply(text, dep), lines('apiVersion: apps/v1', 'kind: Deployment'));
+  });
+});
+
+describe('completions: never throw, wherever the cursor is', () => {
+  it('at 400 places of each example manifest and of truncated copies of it', () => {
+    const dir = join(resolve(__dirname, '..', '..', '..'), 'examples');
+    const graph = workspace(GRAPH_FILES);
+    for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const step = Math.max(1, Math.floor(text.length / 400));
+      for (let o = 0; o <= text.length; o += step) {
+        for (const t of [text, text.slice(0, o)]) {
+          const items = completionsAt(t, o, { graph });
+          for (const c of items) assert.ok(c.start <= c.end && c.end <= t.length, `${f}@${o}: range out of the text`);
+        }
+      }
     }
   });
 });

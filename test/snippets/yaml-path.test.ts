@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { isMap, isScalar, isSeq, mapPairs, parseChunk, seqItems, splitDocuments } from '../../server/src/engine/parse';
+import { expandSnippet, SNIPPETS } from '../../server/src/engine/snippets';
 import { cursorContext, mapAt, type CursorContext, type PathSegment } from '../../server/src/engine/yaml-path';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -185,33 +186,34 @@ function keyPaths(node: unknown, path: PathSegment[], out: Map<number, PathSegme
   }
 }
 
-describe('yaml-path: agrees with the YAML parser on the example manifests', () => {
+/** For every block-map key of every document: the cursor after `key:` gets the parser's path. */
+function agreesWithParser(f: string, text: string): void {
+  let checked = 0;
+  for (const chunk of splitDocuments(text)) {
+    const parsed = parseChunk(chunk.text);
+    if (parsed.errors.length) continue;
+    const expected = new Map<number, PathSegment[]>();
+    keyPaths(parsed.doc.contents, [], expected);
+    for (const [keyOffset, path] of expected) {
+      const abs = chunk.offset + keyOffset;
+      const lineEnd = text.indexOf('\n', abs);
+      const lineText = text.slice(abs, lineEnd < 0 ? text.length : lineEnd);
+      const m = /^("[^"]*"|'[^']*'|[^\s#'"][^#]*?)[ \t]*:(\s|$)/.exec(lineText);
+      if (!m) continue; // keys that share a line with a flow collection, complex keys
+      // The cursor right after `key: `: a value of that key, held by the map at `path`.
+      const c = cursorContext(text, abs + m[0].length - m[2].length);
+      assert.ok(c, `${f}: no context after the key at offset ${abs}`);
+      assert.deepEqual({ key: c.key, path: c.path }, { key: m[1].replace(/^["']|["']$/g, ''), path }, `${f}: key at offset ${abs}: ${lineText}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 0, `${f}: no key checked`);
+}
+
+describe('yaml-path: agrees with the YAML parser on the example manifests and the snippets', () => {
   const dir = join(ROOT, 'examples');
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
   it('finds example manifests', () => assert.ok(files.length >= 5, `only ${files.length} files in examples/`));
-  for (const f of files) {
-    it(`every key of ${f}`, () => {
-      const text = readFileSync(join(dir, f), 'utf8');
-      let checked = 0;
-      for (const chunk of splitDocuments(text)) {
-        const parsed = parseChunk(chunk.text);
-        if (parsed.errors.length) continue;
-        const expected = new Map<number, PathSegment[]>();
-        keyPaths(parsed.doc.contents, [], expected);
-        for (const [keyOffset, path] of expected) {
-          const abs = chunk.offset + keyOffset;
-          const lineEnd = text.indexOf('\n', abs);
-          const lineText = text.slice(abs, lineEnd < 0 ? text.length : lineEnd);
-          const m = /^("[^"]*"|'[^']*'|[^\s#'"][^#]*?)[ \t]*:(\s|$)/.exec(lineText);
-          if (!m) continue; // keys that share a line with a flow collection, complex keys
-          // The cursor right after `key: `: a value of that key, held by the map at `path`.
-          const c = cursorContext(text, abs + m[0].length - m[2].length);
-          assert.ok(c, `${f}: no context after the key at offset ${abs}`);
-          assert.deepEqual({ key: c.key, path: c.path }, { key: m[1].replace(/^["']|["']$/g, ''), path }, `${f}: key at offset ${abs}: ${lineText}`);
-          checked++;
-        }
-      }
-      assert.ok(checked > 0, `${f}: no key checked`);
-    });
-  }
+  for (const f of files) it(`every key of ${f}`, () => agreesWithParser(f, readFileSync(join(dir, f), 'utf8')));
+  for (const s of SNIPPETS) it(`every key of snippet ${s.prefix}`, () => agreesWithParser(s.prefix, expandSnippet(s.body)));
 });

@@ -46,7 +46,7 @@ export interface CompletionSources {
 export function completionsAt(text: string, offset: number, sources: CompletionSources = {}): CompletionCandidate[] {
   const ctx = cursorContext(text, offset);
   if (!ctx) return [];
-  return ctx.position === 'key' ? keyCompletions(ctx, sources) : valueCompletions(ctx, sources);
+  return ctx.position === 'key' ? keyCompletions(ctx, sources) : valueCompletions(ctx, sources, text);
 }
 
 // --- Keys --------------------------------------------------------------------------------------
@@ -181,7 +181,8 @@ function securityContextFields(ctx: CursorContext, level: SecurityLevel): Comple
       text: expandSnippet(snippet),
       start: ctx.replaceStart,
       end: ctx.replaceEnd,
-      filterText: `${ctx.prefix}hardened securityContext`,
+      // Matches whatever part of a missing key is typed.
+      filterText: missing.map((f) => f.key).join(' '),
       sortText: '0',
       preselect: true,
     });
@@ -300,7 +301,20 @@ function formatKey(key: string): string {
 
 // --- Values ------------------------------------------------------------------------------------
 
-function valueCompletions(ctx: CursorContext, sources: CompletionSources): CompletionCandidate[] {
+function valueCompletions(ctx: CursorContext, sources: CompletionSources, text: string): CompletionCandidate[] {
+  const items = valuesFor(ctx, sources);
+  // `kind:` with the cursor right after the colon: YAML needs a space before the value.
+  if (text[ctx.replaceStart - 1] === ':') {
+    for (const c of items) {
+      c.snippet = ` ${c.snippet}`;
+      c.text = ` ${c.text}`;
+      c.filterText ??= ` ${c.label}`;
+    }
+  }
+  return items;
+}
+
+function valuesFor(ctx: CursorContext, sources: CompletionSources): CompletionCandidate[] {
   const key = ctx.key!;
   const path = ctx.path;
   const doc = ctx.document;

@@ -21,6 +21,8 @@ export interface Snapshot {
   /** Parallel to result.findings: the key carried in each diagnostic's data. */
   keys: string[];
   diagnostics: Diagnostic[];
+  /** The workspace graph's revision after this lint: cross-resource findings change with it. */
+  graphRevision?: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export function isYamlDocument(uri: string, languageId: string): boolean {
 export class DocumentState {
   private readonly linter: Linter;
   snapshot?: Snapshot;
+  private readonly workspace?: LinterHooks['workspace'];
 
   constructor(
     hooks: LinterHooks,
@@ -57,13 +60,15 @@ export class DocumentState {
     private readonly schemasFor: (uri: string, settings: KubewardSettings) => readonly CustomSchema[] = () => [],
   ) {
     this.linter = new Linter(hooks);
+    this.workspace = hooks.workspace;
   }
 
   /** The snapshot for this document version and settings, linting only when either changed. */
   lint(doc: TextDocument, settings: KubewardSettings): Snapshot {
     const s = this.snapshot;
-    if (s && s.version === doc.version && s.settings === settings && s.uri === doc.uri && s.text === textOf(doc)) return s;
+    if (s && s.version === doc.version && s.settings === settings && s.uri === doc.uri && s.text === textOf(doc) && s.graphRevision === this.workspace?.revision) return s;
     this.snapshot = this.build(doc, settings);
+    this.snapshot.graphRevision = this.workspace?.revision;
     return this.snapshot;
   }
 

@@ -17,6 +17,7 @@ import { DocumentState, reportRuleErrorsOnce, textOf, type Snapshot } from './do
 import { hoverAt } from './hover';
 import { CompletionProvider, completionCapabilities, type CompletionCapabilities } from './completion';
 import { SettingsStore } from './settings-store';
+import { WorkspaceIndex, withWorkspaceHover } from './workspace-index';
 
 /**
  * Files above this size are linted after a short pause in typing instead of at once: even with the
@@ -52,11 +53,25 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   };
 
   const hooks = reportRuleErrorsOnce((message) => log('error', message));
+  // The workspace graph every document's linter shares: cross-resource rules see the other files.
+  const workspace = new WorkspaceIndex({
+    connection,
+    openUris: () => documents.all().map((d) => d.uri),
+    relint: (uris) => {
+      for (const uri of uris) {
+        const doc = documents.get(uri);
+        if (doc) schedule(doc);
+      }
+    },
+    log,
+  });
+  // Documents inside the workspace folders share the graph; any other document is linted on its own.
+  const workspaceHooks = { ...hooks, workspace: workspace.graph };
 
   const stateOf = (uri: string): DocumentState => {
     let s = states.get(uri);
     if (!s) {
-      s = new DocumentState(hooks, (u, resolved) => schemas?.forDocument(u, resolved.schema.customSchemas) ?? []);
+      s = new DocumentState(workspace.contains(uri) ? workspaceHooks : hooks, (u, resolved) => schemas?.forDocument(u, resolved.schema.customSchemas) ?? []);
       states.set(uri, s);
     }
     return s;
@@ -117,6 +132,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
     settings = new SettingsStore(connection, pull, params.initializationOptions);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     schemas = new CustomSchemaLoader(folders, (message) => log('warn', message));
+    workspace.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -132,6 +148,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   });
 
   connection.onInitialized(() => {
+    workspace.start();
     log('info', `${info.name} ${info.version} started with ${RULES.length} rules (node ${process.version})`);
     if (dynamicConfiguration) {
       // Asks the client to send didChangeConfiguration when `kubeward.*` settings change.
@@ -148,6 +165,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   });
 
   documents.onDidChangeContent((e) => schedule(e.document));
+  connection.onDidChangeWatchedFiles((params) => void workspace.filesChanged(params?.changes ?? []));
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     scheduled.get(uri)?.cancel();
@@ -156,6 +174,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
     published.delete(uri);
     settings?.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    void workspace.documentClosed(uri);
   });
 
   connection.onCodeAction(async (params) => {
@@ -186,7 +205,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !params.position) return null;
       const snap = await currentSnapshot(uri);
-      return snap ? hoverAt(snap, params.position) : null;
+      return snap ? withWorkspaceHover(hoverAt(snap, params.position), workspace.hover(uri, snap.lines.offsetAt(params.position))) : null;
     } catch (err) {
       log('error', `Hover failed: ${errorText(err)}`);
       return null;

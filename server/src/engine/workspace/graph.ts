@@ -73,6 +73,7 @@ export class WorkspaceGraph {
   private readonly byKind = new Map<string, Map<string, Set<ObjectFacts>>>();
   /** kind + '\0' + name -> objects */
   private readonly byName = new Map<string, Set<ObjectFacts>>();
+  private readonly listeners = new Set<(change: GraphChange) => void>();
 
   constructor(options: WorkspaceGraphOptions = {}) {
     this.scope = options.scope ?? 'this workspace';
@@ -159,7 +160,18 @@ export class WorkspaceGraph {
       this.files.delete(file);
     }
     this.revision++;
+    this.notify(change);
     return change;
+  }
+
+  /** Calls `listener` after every update that changed something; returns the unsubscribe function. */
+  subscribe(listener: (change: GraphChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(change: GraphChange): void {
+    for (const l of this.listeners) l(change);
   }
 
   private index(o: ObjectFacts): void {

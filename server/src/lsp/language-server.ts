@@ -218,7 +218,9 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       if (!doc || !params.position || !settings) return null;
       if (!(await settings.get(doc.uri)).enable) return null;
       const now = documents.get(doc.uri);
-      return now ? completion.complete(now, params.position, completionCaps, documents.all()) : null;
+      // Documents in the workspace folders see the workspace graph; others, the open documents.
+      const graph = workspace.contains(now?.uri ?? '') ? workspace.graph : undefined;
+      return now ? completion.complete(now, params.position, completionCaps, documents.all(), graph) : null;
     } catch (err) {
       log('error', `Completion failed: ${errorText(err)}`);
       return null;

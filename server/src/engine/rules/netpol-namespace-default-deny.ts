@@ -1,6 +1,7 @@
 import { resourceAnchor } from '../k8s/resource';
 import { get, getMap } from '../parse';
 import { factsOf } from '../workspace/extractor';
+import type { ObjectFacts } from '../workspace/facts';
 import { compareByPlace } from '../workspace/graph';
 import { defineGraphRule } from '../workspace/graph-rule';
 import { netpolFacts } from '../workspace/k8s-facts';
@@ -41,8 +42,10 @@ export default defineGraphRule({
       ns = o.ns ?? '';
       // One finding per namespace: on its Namespace object, or else on its first workload.
       if (ns && ctx.graph.namespaceObject(ns)) return;
-      const first = ctx.graph.workloads(ns).filter((w) => w.ns === o.ns && w.kind !== 'PodTemplate').sort(compareByPlace)[0];
-      if (first !== o) return;
+      // Linear scans, no sort: this runs for each workload of the edited file on every keystroke.
+      const isCarrier = (w: ObjectFacts) => w.ns === o.ns && w.kind !== 'PodTemplate' && w.pod !== undefined;
+      if (ctx.graph.objectsIn(o.doc.file).some((w) => w !== o && isCarrier(w) && compareByPlace(w, o) < 0)) return;
+      if (ctx.graph.workloads(ns).some((w) => w !== o && isCarrier(w) && compareByPlace(w, o) < 0)) return;
       node = resourceAnchor(ctx.resource);
     } else return;
     if (SYSTEM.has(ns)) return;

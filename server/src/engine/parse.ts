@@ -81,7 +81,9 @@ export function splitDocuments(text: string): DocChunk[] {
         continue;
       }
     }
-    if (!sawContent && pos < eol && !isBlankOrComment(text, pos, eol)) sawContent = true;
+    // Directives (`%YAML 1.1`, `%TAG ...`) belong to the document their `---` starts: like
+    // comments, they do not make a chunk of their own.
+    if (!sawContent && pos < eol && !isBlankOrComment(text, pos, eol) && c0 !== 37) sawContent = true;
     pos = eol + 1;
   }
   if (chunkStart < len || chunks.length === 0) {
@@ -274,7 +276,9 @@ export function formatScalar(value: string | number | boolean | null): string {
   if (typeof value === 'string') {
     // YAML 1.1 readers (Kubernetes) treat yes/no/on/off as booleans, so quote those.
     if (/^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(value)) return `"${value}"`;
-    return stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+    // Never a block scalar (`|`): its lines would need the indentation of the place the value
+    // is inserted at, which the caller does not add. Multi-line strings become "a\nb".
+    return stringify(value, { lineWidth: 0, blockQuote: false }).replace(/\n$/, '');
   }
   return value === null ? 'null' : String(value);
 }

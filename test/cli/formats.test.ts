@@ -64,10 +64,12 @@ describe('cli: JSON format', () => {
       endLine: 11,
       endColumn: 23,
       resource: { kind: 'Pod', name: 'web', namespace: null },
+      fingerprint: out.findings[1].fingerprint,
     });
+    assert.match(out.findings[1].fingerprint, /^[0-9a-f]{32}$/);
     assert.deepEqual(spans(out, 'pss-host-namespaces'), [[6, 12, 6, 16]]);
     for (const f of out.findings) {
-      assert.deepEqual(Object.keys(f), ['file', 'ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'resource']);
+      assert.deepEqual(Object.keys(f), ['file', 'ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'resource', 'fingerprint']);
     }
   });
 

@@ -98,12 +98,17 @@ export interface JsonFinding {
   endLine: number;
   endColumn: number;
   resource: { kind: string; name: string | null; namespace: string | null } | null;
+  fingerprint: string;
+  source?: string;
 }
 
 export interface JsonReport {
   findings: JsonFinding[];
   errors: { file: string; message: string; code: string }[];
   fixed?: { file: string; line: number; ruleId: string; title: string }[];
+  suppressed?: number;
+  excluded?: string[];
+  baseline?: { file: string; matched: number };
 }
 
 export function json(r: RunResult): JsonReport {

@@ -6,7 +6,7 @@ import type { PssLevel, Severity, SeveritySetting } from '../engine';
 export class UsageError extends Error {}
 
 /** Output formats; formatters/index.ts maps each name to its formatter (the compiler checks both agree). */
-export const FORMAT_NAMES = ['text', 'json', 'sarif'] as const;
+export const FORMAT_NAMES = ['text', 'json', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export type FailOn = Severity | 'never';
@@ -26,6 +26,12 @@ export interface LintArgs {
   rules: [string, SeveritySetting][];
   maxFileSize: number;
   stdinFilename?: string;
+  /** --config FILE (as given), or false for --no-config; undefined: find .kubeward.yaml per file. */
+  config?: string | false;
+  /** --baseline FILE: findings whose fingerprints it lists are not reported. */
+  baseline?: string;
+  /** --write-baseline FILE: write the findings (JSON format, with fingerprints) to FILE. */
+  writeBaseline?: string;
 }
 
 export interface RulesArgs {
@@ -42,8 +48,8 @@ const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 const PSS_LEVELS: readonly PssLevel[] = ['privileged', 'baseline', 'restricted'];
 
 /** Options that take a value, per command. */
-const LINT_VALUE_OPTIONS = new Set(['--format', '--fail-on', '--preset', '--pss-level', '--pss-version', '--rule', '--max-file-size', '--stdin-filename']);
-const LINT_FLAGS = new Set(['--fix', '--fix-suggestions', '--help']);
+const LINT_VALUE_OPTIONS = new Set(['--format', '--fail-on', '--preset', '--pss-level', '--pss-version', '--rule', '--max-file-size', '--stdin-filename', '--config', '--baseline', '--write-baseline']);
+const LINT_FLAGS = new Set(['--fix', '--fix-suggestions', '--no-config', '--help']);
 const SHORT: Record<string, string> = { '-f': '--format', '-h': '--help' };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -142,6 +148,23 @@ function parseLint(argv: readonly string[]): LintArgs | { command: 'help'; topic
       case '--stdin-filename':
         if (value === '') throw new UsageError('--stdin-filename needs a non-empty name');
         out.stdinFilename = value;
+        break;
+      case '--config':
+        if (value === '') throw new UsageError('--config needs a file name');
+        if (out.config === false) throw new UsageError('--config and --no-config contradict each other');
+        out.config = value;
+        break;
+      case '--no-config':
+        if (typeof out.config === 'string') throw new UsageError('--config and --no-config contradict each other');
+        out.config = false;
+        break;
+      case '--baseline':
+        if (value === '') throw new UsageError('--baseline needs a file name');
+        out.baseline = value;
+        break;
+      case '--write-baseline':
+        if (value === '') throw new UsageError('--write-baseline needs a file name');
+        out.writeBaseline = value;
         break;
     }
   }

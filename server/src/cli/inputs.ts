@@ -24,6 +24,8 @@ export interface ReadInput {
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const YAML_FILE = /\.ya?ml$/i;
+/** Kubeward's own config files are YAML too, but not manifests: a directory walk leaves them out. */
+const CONFIG_FILES = new Set(['.kubeward.yaml', '.kubeward.yml']);
 
 export const STDIN_NAME = '<stdin>';
 
@@ -85,7 +87,7 @@ export function collectInputs(args: readonly string[], cwd: string, stdinName = 
       if (ent.isDirectory()) {
         if (!SKIPPED_DIRS.has(ent.name)) walk(p);
       } else if (ent.isFile()) {
-        if (YAML_FILE.test(ent.name)) addFile(p);
+        if (YAML_FILE.test(ent.name) && !CONFIG_FILES.has(ent.name)) addFile(p);
       } else if (ent.isSymbolicLink()) {
         let st: fs.Stats;
         try {

@@ -2,13 +2,18 @@
 // report in the chosen format. One unreadable input never stops the others; it is reported on
 // standard error and makes the exit status 2.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { applyFixes, isValidYamlChange, LineIndex, Linter, type AppliedFix, type Edit, type FixSafety, type LintOptions } from '../engine';
 import { WorkspaceGraph } from '../engine/workspace';
 import type { LintArgs } from './args';
+import { readBaseline } from './baseline';
+import { ConfigResolver, type ConfigProblem, type ResolvedOptions } from './config-resolver';
+import { fingerprints } from './fingerprint';
 import { FORMATTERS } from './formatters';
 import { collectInputs, decodeOrError, ioError, isInputError, readInputFile, tooLarge, type InputError, type ReadInput } from './inputs';
 import { lintOptionsFrom } from './options';
-import { atOrAbove, toCliFindings, type AppliedChange, type RunReport } from './report';
+import { renderedSources } from './rendered-source';
+import { atOrAbove, toCliFindings, toCliSuppressed, type AppliedChange, type RunReport } from './report';
 
 export interface CliIO {
   cwd: string;
@@ -23,23 +28,64 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 
 export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
-  const { lint: baseOptions, yamlSyntax } = lintOptionsFrom(args);
+  const { lint: cliOptions, yamlSyntax: cliYamlSyntax } = lintOptionsFrom(args);
+  const warn = (m: string) => io.stderr(`kubeward: warning: ${m}\n`);
+  const explicitConfig = args.config === undefined ? undefined : args.config === false ? false : path.resolve(io.cwd, args.config);
+  const resolver = new ConfigResolver(io.cwd, cliOptions, cliYamlSyntax, explicitConfig, warn);
   const { inputs, errors } = collectInputs(args.paths, io.cwd, args.stdinFilename);
   const report: RunReport = { cwd: io.cwd, files: [], errors, fixMode: args.fix };
   let fixedStdin: string | undefined;
+
+  // Configs first: an invalid one stops the run before anything is linted or fixed.
+  const problems: ConfigProblem[] = resolver.explicitErrors();
+  const resolvedFor = new Map<(typeof inputs)[number], ResolvedOptions>();
+  if (problems.length === 0) {
+    for (const input of inputs) {
+      const r = resolver.resolve(input.kind === 'file' ? input.abs : args.stdinFilename !== undefined ? path.resolve(io.cwd, args.stdinFilename) : undefined);
+      if ('errors' in r) problems.push(...r.errors);
+      else resolvedFor.set(input, r);
+    }
+  }
+  if (problems.length > 0) {
+    const seen = new Set<string>();
+    for (const p of problems) {
+      const line = `kubeward: ${p.file}:${p.error.line}:${p.error.column}: ${p.error.message}\n`;
+      if (!seen.has(line)) io.stderr(line);
+      seen.add(line);
+    }
+    io.stderr(`kubeward: the configuration is invalid; nothing was linted\n`);
+    return EXIT_ERROR;
+  }
+  let baseline: Set<string> | undefined;
+  if (args.baseline !== undefined) {
+    const b = readBaseline(path.resolve(io.cwd, args.baseline));
+    if (typeof b === 'string') {
+      io.stderr(`kubeward: --baseline ${args.baseline}: ${b}\n`);
+      return EXIT_ERROR;
+    }
+    baseline = b;
+    report.baseline = { file: args.baseline, matched: 0 };
+  }
 
   // Cross-resource rules (a NetworkPolicy in one file selecting a Deployment in another) see every
   // file given, not only the one being linted: read and index them all first.
   const workspace = new WorkspaceGraph({ scope: 'the linted files' });
   const preRead = new Map<(typeof inputs)[number], ReadInput | InputError>();
   for (const input of inputs) {
-    if (input.kind !== 'file') continue;
+    if (input.kind !== 'file' || resolvedFor.get(input)?.excluded) continue;
     const r = readInputFile(input, args.maxFileSize);
     preRead.set(input, r);
     if (!isInputError(r)) workspace.setFile(input.path, r.text);
   }
 
   for (const input of inputs) {
+    const resolved = resolvedFor.get(input)!;
+    if (resolved.excluded) {
+      (report.excluded ??= []).push(input.path);
+      continue;
+    }
+    const baseOptions = resolved.options;
+    const yamlSyntax = resolved.yamlSyntax;
     let read: ReadInput | InputError;
     if (input.kind === 'stdin') {
       const buf = await io.readStdin();
@@ -75,18 +121,35 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     });
     const result = linter.lint(text, options);
     const index = new LineIndex(text);
-    report.files.push({
-      path: input.path,
-      abs: input.kind === 'file' ? input.abs : undefined,
-      text,
-      index,
-      findings: toCliFindings(index, result, yamlSyntax),
-      applied,
-    });
+    const findings = toCliFindings(index, result, yamlSyntax);
+    const suppressed = toCliSuppressed(index, result);
+    const sources = renderedSources(text);
+    for (const f of [...findings, ...suppressed]) {
+      const source = sources.at(f.start);
+      if (source !== undefined) f.source = source;
+    }
+    const file = { path: input.path, abs: input.kind === 'file' ? input.abs : undefined, text, index, findings, applied, suppressed };
+    fingerprints(file).forEach((fp, i) => (findings[i].fingerprint = fp));
+    report.files.push(file);
   }
 
   if (inputs.length === 0 && errors.length === 0) io.stderr(`kubeward: warning: no *.yaml or *.yml files in ${args.paths.join(', ')}\n`);
   report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (args.writeBaseline !== undefined) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, args.writeBaseline), FORMATTERS.json(report, { version: io.version }));
+    } catch (e) {
+      errors.push({ ...ioError(args.writeBaseline, e), code: 'write-failed' });
+    }
+  }
+  if (baseline && report.baseline) {
+    for (const f of report.files) {
+      const before = f.findings.length;
+      f.findings = f.findings.filter((x) => x.fingerprint === undefined || !baseline.has(x.fingerprint));
+      f.baselined = before - f.findings.length;
+      report.baseline.matched += f.baselined;
+    }
+  }
   for (const e of errors) io.stderr(`kubeward: ${e.file}: ${e.message}\n`);
   const output = FORMATTERS[args.format](report, { version: io.version });
   if (fixedStdin !== undefined) {

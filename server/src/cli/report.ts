@@ -42,6 +42,22 @@ export interface CliFinding extends Region {
   resource?: ResourceRef;
   fixes: CliFix[];
   related: CliRelated[];
+  /** Line-independent identity (fingerprint.ts), set once all findings of the file are known. */
+  fingerprint?: string;
+  /** For rendered manifests: the template the finding's document came from (`# Source:` of helm template). */
+  source?: string;
+}
+
+/** A finding a suppression silenced: not reported, but counted (and listed as suppressed in SARIF). */
+export interface CliSuppressed extends Region {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  resource?: ResourceRef;
+  suppression: { kind: string; reason?: string; until?: string };
+  source?: string;
 }
 
 /** A fix applied by --fix, at the line where its change is in the fixed text. */
@@ -61,6 +77,10 @@ export interface FileReport {
   index: LineIndex;
   findings: CliFinding[];
   applied: AppliedChange[];
+  /** Findings silenced by suppressions in the file. */
+  suppressed?: CliSuppressed[];
+  /** How many findings --baseline left out. */
+  baselined?: number;
 }
 
 export interface RunReport {
@@ -69,6 +89,10 @@ export interface RunReport {
   errors: InputError[];
   /** Set when fixes were applied (--fix or --fix-suggestions). */
   fixMode?: FixSafety;
+  /** Inputs skipped because a config's `exclude` matches them (as shown). */
+  excluded?: string[];
+  /** Set with --baseline: the file, and how many findings it left out. */
+  baseline?: { file: string; matched: number };
 }
 
 export function regionOf(index: LineIndex, start: number, end: number): Region {
@@ -123,6 +147,22 @@ export function toCliFindings(index: LineIndex, result: LintResult, yamlSyntax?:
     });
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+/** The suppressed findings of a result, as the formats show them. */
+export function toCliSuppressed(index: LineIndex, result: LintResult): CliSuppressed[] {
+  return (result.suppressed ?? [])
+    .map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      start: f.start,
+      end: f.end,
+      ...regionOf(index, f.start, f.end),
+      resource: f.resource,
+      suppression: f.suppression,
+    }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

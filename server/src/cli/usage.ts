@@ -17,7 +17,9 @@ Lints YAML files. Directories are searched for *.yaml and *.yml (skipping .git a
 node_modules); - reads standard input.
 
 Options:
-  -f, --format <text|json|sarif>   output format (default: text)
+  -f, --format <text|json|sarif|github>
+                                   output format (default: text); github writes
+                                   GitHub Actions annotations
   --fail-on <error|warning|info|never>
                                    exit 1 when a finding is at or above this severity
                                    (default: error)
@@ -32,9 +34,19 @@ Options:
                                    set a rule's severity or turn it off (repeatable)
   --max-file-size <size>           skip larger files with an error (default: 10MB)
   --stdin-filename <name>          name standard input in the output (default: <stdin>)
+  --config <file>                  use this config file for every input instead of the
+                                   nearest .kubeward.yaml above each file
+  --no-config                      use no config file
+  --baseline <file>                do not report findings listed in this JSON report
+                                   (from --write-baseline or --format json)
+  --write-baseline <file>          write all current findings to <file> as a baseline
   -h, --help                       show this help
 
-Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 usage or input error.
+Settings come from the nearest .kubeward.yaml (or .kubeward.yml) above each file, up to
+the repository root; the options above override it.
+
+Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 usage, input or
+config error.
 With --fix and -, the fixed text is written to standard output and the report to standard error.
 `;
 

@@ -2,6 +2,7 @@
 // standard output; adding one (for example `github` annotations) is a file here and a line below.
 import type { FormatName } from '../args';
 import type { RunReport } from '../report';
+import { formatGithub } from './github';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
@@ -16,4 +17,5 @@ export const FORMATTERS: Record<FormatName, Formatter> = {
   text: formatText,
   json: formatJson,
   sarif: formatSarif,
+  github: formatGithub,
 };

@@ -5,9 +5,9 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocUrl, type RuleMeta, type Severity } from '../../engine';
-import { FINGERPRINT_KEY, fingerprints } from '../fingerprint';
+import { FINGERPRINT_KEY, fingerprintList, fingerprints } from '../fingerprint';
 import { STDIN_NAME } from '../inputs';
-import { regionOf, YAML_SYNTAX_ID, type CliFinding, type CliFix, type FileReport, type Region, type RunReport } from '../report';
+import { regionOf, YAML_SYNTAX_ID, type CliFinding, type CliFix, type CliSuppressed, type FileReport, type Region, type RunReport } from '../report';
 import type { FormatContext } from './index';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -101,7 +101,7 @@ function region(r: Region, text?: string): Json {
 }
 
 /** Whole lines around the region, for viewers that show context. */
-function contextRegion(file: FileReport, f: CliFinding): Json | undefined {
+function contextRegion(file: FileReport, f: Region & { start: number; end: number }): Json | undefined {
   let start = f.start;
   while (start > 0 && file.text[start - 1] !== '\n') start--;
   let end = f.end;
@@ -130,7 +130,7 @@ function sarifFix(file: FileReport, fix: CliFix, location: Json): Json {
   };
 }
 
-function result(file: FileReport, f: CliFinding, ruleIndex: number, fingerprint: string, cwd: string): Json {
+function result(file: FileReport, f: CliFinding | CliSuppressed, ruleIndex: number, fingerprint: string, cwd: string): Json {
   const location = artifactLocation(file, cwd);
   const physicalLocation: Json = { artifactLocation: location, region: region(f, file.text.slice(f.start, f.end)) };
   const context = contextRegion(file, f);
@@ -143,7 +143,7 @@ function result(file: FileReport, f: CliFinding, ruleIndex: number, fingerprint:
     locations: [{ physicalLocation }],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
   };
-  if (f.related.length > 0) {
+  if ('related' in f && f.related.length > 0) {
     out.relatedLocations = f.related.map((r, i) => {
       const loc: Json = { id: i + 1, message: { text: sentence(r.message) } };
       if (r.file === undefined) loc.physicalLocation = { artifactLocation: location, region: region(r as Region) };
@@ -156,8 +156,17 @@ function result(file: FileReport, f: CliFinding, ruleIndex: number, fingerprint:
       return loc;
     });
   }
-  if (f.fixes.length > 0) out.fixes = f.fixes.map((fix) => sarifFix(file, fix, location));
-  if (f.resource) out.properties = { resource: { kind: f.resource.kind, name: f.resource.name ?? null, namespace: f.resource.namespace ?? null } };
+  if ('fixes' in f && f.fixes.length > 0) out.fixes = f.fixes.map((fix) => sarifFix(file, fix, location));
+  const properties: Json = {};
+  if (f.resource) properties.resource = { kind: f.resource.kind, name: f.resource.name ?? null, namespace: f.resource.namespace ?? null };
+  // Rendered manifests: the template the finding's document came from (`# Source:`).
+  if (f.source !== undefined) properties.renderedFrom = f.source;
+  if (Object.keys(properties).length > 0) out.properties = properties;
+  if ('suppression' in f) {
+    const s = f.suppression;
+    const justification = [s.reason, s.until ? `until ${s.until}` : undefined].filter(Boolean).join('; ');
+    out.suppressions = [{ kind: 'inSource', status: 'accepted', ...(justification ? { justification } : {}), properties: { form: s.kind } }];
+  }
   return out;
 }
 
@@ -170,6 +179,15 @@ export function toSarif(report: RunReport, ctx: FormatContext): Json {
     file.findings.forEach((f, i) => {
       const ruleIndex = indexOf.get(f.ruleId);
       const r = result(file, f, ruleIndex ?? -1, prints[i], report.cwd);
+      if (ruleIndex === undefined) delete r.ruleIndex;
+      results.push(r);
+    });
+    // Suppressed findings are kept as suppressed results, so reviewers see what was silenced and why.
+    const suppressed = file.suppressed ?? [];
+    const suppressedPrints = fingerprintList(file.path, suppressed);
+    suppressed.forEach((f, i) => {
+      const ruleIndex = indexOf.get(f.ruleId);
+      const r = result(file, f, ruleIndex ?? -1, suppressedPrints[i], report.cwd);
       if (ruleIndex === undefined) delete r.ruleIndex;
       results.push(r);
     });

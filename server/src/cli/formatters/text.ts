@@ -10,7 +10,7 @@ export function formatText(report: RunReport, _ctx: FormatContext): string {
     lines.push(applied.length > 0 ? `Fixed (${plural(applied.length, 'change')}):` : 'Nothing to fix.', ...applied.map((l) => `  ${l}`), '');
   }
   for (const f of report.files) {
-    for (const x of f.findings) lines.push(`${f.path}:${x.line}:${x.column} ${x.severity} ${x.ruleId} ${oneLine(x.message)}`);
+    for (const x of f.findings) lines.push(`${location(f.path, x)} ${x.severity} ${x.ruleId} ${oneLine(x.message)}`);
   }
   if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
   lines.push(summary(report));
@@ -27,12 +27,24 @@ export function summary(report: RunReport): string {
     const bySeverity = [plural(c.error, 'error'), plural(c.warning, 'warning'), `${c.info} info`].join(', ');
     parts.push(`${plural(total, 'finding')} (${bySeverity}) in ${c.filesWithFindings} of ${files}.`);
   }
+  const notes: string[] = [];
+  const suppressed = report.files.reduce((n, f) => n + (f.suppressed?.length ?? 0), 0);
+  if (suppressed > 0) notes.push(`${suppressed} suppressed`);
+  if (report.baseline) notes.push(`${report.baseline.matched} in the baseline`);
+  if (report.excluded?.length) notes.push(`${plural(report.excluded.length, 'file')} excluded by the config`);
+  if (notes.length > 0) parts[parts.length - 1] = parts[parts.length - 1].replace(/\.$/, ` (${notes.join(', ')}).`);
   if (report.errors.length > 0) parts.push(`${plural(report.errors.length, 'input')} could not be linted (listed on standard error).`);
   const hints: string[] = [];
   if (report.fixMode !== 'safe' && report.fixMode !== 'suggestion' && c.safeFixable > 0) hints.push(`${c.safeFixable} fixable with --fix`);
   if (report.fixMode !== 'suggestion' && c.suggestionFixable > 0) hints.push(`${c.suggestionFixable}${hints.length ? ' more' : ' fixable'} with --fix-suggestions`);
   if (hints.length > 0) parts.push(`${hints.join(', ')}.`.replace(/^./, (s) => s.toUpperCase()));
   return parts.join(' ');
+}
+
+/** `file:line:col`, or for a rendered manifest `template (rendered, file:line:col)`. */
+export function location(file: string, x: { line: number; column: number; source?: string }): string {
+  const at = `${file}:${x.line}:${x.column}`;
+  return x.source === undefined ? at : `${x.source} (rendered, ${at})`;
 }
 
 function plural(n: number, word: string): string {

@@ -41,6 +41,7 @@ const CONSEQUENCES: Record<string, string> = {
   'secret-hardcoded-env -> secret-env-var': 'a Secret passed as an environment variable is what the info-level secret-env-var prefers as a file; the fix still removes the literal',
   'secret-hardcoded-args -> secret-env-var': 'a Secret passed as an environment variable is what the info-level secret-env-var prefers as a file; the fix still removes the literal',
   'pss-run-as-user -> workload-low-uid-gid': 'workload-low-uid-gid (off by default) leaves runAsUser: 0 to pss-run-as-user; once it is removed, the image decides the user, which it reports',
+  'istio-authz-identity-without-mtls -> istio-policy-selector-no-workload': 'the PeerAuthentication the fix adds selects what the AuthorizationPolicy selects; when no such workload is in the file, it selects nothing too',
   'istio-authz-no-default-deny -> istio-authz-no-rules': 'the allow-nothing policy the fix adds is what istio-authz-no-rules points out (info)',
 };
 const consequencesSeen = new Map<string, number>();

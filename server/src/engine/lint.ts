@@ -175,11 +175,13 @@ export class Linter {
     if (e.resources.length === 0) return out;
     const text = e.parsed.text;
     const fix = new FixBuilder(text);
+    // A rule that throws is skipped for the rest of the document, and what it reported there is dropped.
+    const failed = new Set<string>();
     e.resources.forEach((resource, i) => {
       const ref: ResourceRef = { kind: resource.kind, apiVersion: resource.apiVersion, name: resource.name, namespace: resource.namespace };
       const overridden = overriddenChecks(rules, settings[i]);
       for (const { rule, severity } of rules) {
-        if (!ruleApplies(rule, settings[i], overridden)) continue;
+        if (failed.has(rule.id) || !ruleApplies(rule, settings[i], overridden)) continue;
         const ctx = {
           resource,
           text,
@@ -204,6 +206,8 @@ export class Linter {
           if (pass) runGraphRule(rule as GraphRule, ctx, pass);
           else rule.check(ctx);
         } catch (err) {
+          failed.add(rule.id);
+          for (let j = out.length - 1; j >= 0; j--) if (out[j].ruleId === rule.id) out.splice(j, 1);
           const k = rule.id;
           if (!this.reportedRuleErrors.has(k)) {
             this.reportedRuleErrors.add(k);

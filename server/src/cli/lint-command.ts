@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, isValidYamlChange, LineIndex, Linter, type AppliedFix, type Edit, type FixSafety, type LintOptions } from '../engine';
+import { isKustomizePatchFile } from '../engine/kustomize-files';
 import { WorkspaceGraph } from '../engine/workspace';
 import type { LintArgs } from './args';
 import { readBaseline } from './baseline';
@@ -98,6 +99,8 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       continue;
     }
     const options: LintOptions = { ...baseOptions, fileName: input.path };
+    // A patch a kustomization lists is a partial object: skipped with a note, not misreported.
+    if (input.kind === 'file' && isKustomizePatchFile(input.abs)) options.kustomizePatch = true;
     let text = read.text;
     let applied: AppliedChange[] = [];
     if (args.fix) {

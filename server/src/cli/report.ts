@@ -106,9 +106,12 @@ export function toCliFindings(index: LineIndex, result: LintResult, yamlSyntax?:
   const out: CliFinding[] = [];
   if (yamlSyntax !== 'off') {
     for (const e of result.parseErrors) {
+      // The engine's kebab-case codes (helm-template, kustomize-patch, nesting-too-deep,
+      // too-many-aliases) are notices about input it did not check, not YAML syntax errors.
+      const syntax = e.code === 'yaml' || /^[A-Z][A-Z0-9_]*$/.test(e.code);
       out.push({
-        ruleId: YAML_SYNTAX_ID,
-        severity: yamlSyntax ?? e.severity,
+        ruleId: syntax ? YAML_SYNTAX_ID : e.code,
+        severity: syntax ? (yamlSyntax ?? e.severity) : e.severity,
         message: e.message,
         start: e.start,
         end: e.end,

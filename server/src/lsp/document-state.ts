@@ -4,7 +4,9 @@
 // of TextDocuments are updated in place by incremental changes.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
+import { fileURLToPath } from 'node:url';
 import { Linter, type CustomSchema, type LinterHooks, type LintOptions, type LintResult, type RuleFailure } from '../engine';
+import { isKustomizePatchFile } from '../engine/kustomize-files';
 import { FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics } from './diagnostics';
 import { lintOptionsOf, type KubewardSettings } from './settings';
 
@@ -76,6 +78,7 @@ export class DocumentState {
     const text = textOf(doc);
     const lines = TextDocument.create(String(doc.uri), String(doc.languageId), doc.version, text);
     const options = lintOptionsOf(settings, String(doc.uri), this.schemasFor(String(doc.uri), settings));
+    if (isKustomizePatch(String(doc.uri))) options.kustomizePatch = true;
     const base = { uri: doc.uri, version: doc.version, text, lines, settings, options, keys: [] as string[] };
     if (!settings.enable || !isYamlDocument(String(doc.uri), String(doc.languageId))) return { ...base, diagnostics: [] };
     const size = utf8Size(text, settings.maxFileSize);
@@ -88,6 +91,16 @@ export class DocumentState {
     const result = this.linter.lint(text, options);
     const keys = findingKeys(result.findings);
     return { ...base, result, keys, diagnostics: toDiagnostics(doc.uri, doc.version, lines, result, keys) };
+  }
+}
+
+/** A file a kustomization next to it lists as a patch (partial objects: skipped with a notice). */
+function isKustomizePatch(uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  try {
+    return isKustomizePatchFile(fileURLToPath(uri));
+  } catch {
+    return false;
   }
 }
 

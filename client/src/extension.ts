@@ -3,11 +3,14 @@
 import * as path from 'node:path';
 import {
   commands,
+  CompletionItemKind,
+  CompletionList,
   languages,
   StatusBarAlignment,
   ThemeColor,
   window,
   workspace,
+  type CompletionItem,
   type ExtensionContext,
   type StatusBarItem,
 } from 'vscode';
@@ -52,9 +55,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
     traceOutputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
     diagnosticCollectionName: SOURCE,
+    middleware: {
+      // VS Code already offers the contributed snippets (snippets/kubernetes.json); the server sends
+      // the same templates for editors without snippet files. Show each template once.
+      async provideCompletionItem(document, position, context, token, next) {
+        const result = await next(document, position, context, token);
+        const keep = (i: CompletionItem): boolean => !(i.kind === CompletionItemKind.Snippet && labelText(i).startsWith('kw-'));
+        if (Array.isArray(result)) return result.filter(keep);
+        if (result) return new CompletionList(result.items.filter(keep), result.isIncomplete);
+        return result;
+      },
+    },
   };
   // The id `kubeward` makes the client read `kubeward.trace.server` for protocol tracing.
   client = new LanguageClient('kubeward', 'Kubeward', serverOptions, clientOptions);
+
 
   const status = window.createStatusBarItem('kubeward.status', StatusBarAlignment.Right, 100);
   status.name = 'Kubeward';
@@ -152,4 +167,8 @@ function updateStatus(status: StatusBarItem, c: LanguageClient | undefined): voi
     status.tooltip = count === 0 ? 'Kubeward: no findings in this file' : `Kubeward: ${count} finding${count === 1 ? '' : 's'} in this file. Click for the server log.`;
   }
   status.show();
+}
+
+function labelText(i: CompletionItem): string {
+  return typeof i.label === 'string' ? i.label : i.label.label;
 }

@@ -151,6 +151,21 @@ describe('Kubeward in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('updates cross-file diagnostics when a NetworkPolicy in another file is deleted and restored', async () => {
+    const editor = await open('shop-deployment.yaml');
+    const uri = editor.document.uri;
+    const policy = wsFile('shop-network-policy.yaml');
+    const policyText = await vscode.workspace.fs.readFile(policy);
+    const isolated = (d: vscode.Diagnostic[]): boolean => !d.some((x) => codeOf(x) === 'netpol-not-isolated');
+    // Indexed with the policy in the workspace: the Deployment is isolated. (Its other findings prove it was linted.)
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'pss-run-as-non-root') && isolated(d), 'the Deployment linted with the policy indexed');
+    await vscode.workspace.fs.delete(policy);
+    const ds = await waitForDiagnostics(uri, (d) => !isolated(d), 'netpol-not-isolated after the policy file is deleted');
+    assert.equal(ds.find((x) => codeOf(x) === 'netpol-not-isolated')!.range.start.line >= 0, true);
+    await vscode.workspace.fs.writeFile(policy, policyText);
+    await waitForDiagnostics(uri, isolated, 'netpol-not-isolated gone once the policy file is back');
+  });
+
   it('re-lints open files when a rule is turned off or the PSS level changes', async () => {
     const editor = await open('insecure-pod.yaml');
     const uri = editor.document.uri;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { applyFixes, LineIndex, lint, ruleById, ruleDocUrl, type Finding } from '../../server/src/engine';
+import { applyFixes, isHardeningFinding, LineIndex, lint, ruleById, ruleDocUrl, type Finding } from '../../server/src/engine';
 import { splitDocuments } from '../../server/src/engine/parse';
 import { API, BASELINE, RESTRICTED_ONLY, WEB, WEB_HOST_NETWORK, WEB_PRIVILEGED } from './fixtures';
 import { applyWorkspaceEdit, codes, LspTestClient, rangeOf, textEditsOf, vscodeLikeCapabilities, y } from './lsp-client';
@@ -185,9 +185,10 @@ describe('protocol: diagnostics and code actions', () => {
     const harden = actions.find((a) => a.title.startsWith('Harden this workload (Deployment "web")'));
     assert.ok(harden?.edit, titles(actions));
     const hardened = applyWorkspaceEdit(text, harden.edit, uri);
-    const expected = applyFixes(text, {}, { safety: 'suggestion', filter: (f: Finding) => f.docIndex === 0 && f.resource?.name === 'web' }).text;
+    const expected = applyFixes(text, {}, { safety: 'suggestion', filter: (f: Finding) => f.docIndex === 0 && f.resource?.name === 'web' && isHardeningFinding(f) }).text;
     assert.equal(hardened, expected);
-    // Fixes may append new documents (a ServiceAccount, a NetworkPolicy) after the last one.
+    assert.ok(!hardened.includes('kind: NetworkPolicy'), 'a namespace-wide policy is not part of hardening one workload');
+    // Fixes may append the workload's own ServiceAccount after the last document.
     assert.equal(splitDocuments(hardened)[1]?.text, API, 'the other document is byte-identical');
     assert.ok(hardened.includes('  name: web   # the web tier\n'), 'comments are kept');
     assert.ok(hardened.includes('privileged: false   # needed?'));
@@ -216,7 +217,8 @@ describe('protocol: diagnostics and code actions', () => {
     assert.ok(all?.edit, titles(actions));
     assert.equal(all.title, 'Kubeward: harden all workloads in this file');
     const hardened = applyWorkspaceEdit(text, all.edit, uri);
-    assert.equal(hardened, applyFixes(text, {}, { safety: 'suggestion' }).text);
+    assert.equal(hardened, applyFixes(text, {}, { safety: 'suggestion', filter: isHardeningFinding }).text);
+    assert.ok(!hardened.includes('kind: NetworkPolicy'), 'namespace-wide policies stay separate quick fixes');
     const left = lint(hardened, {}).findings.filter((f) => BASELINE.includes(f.ruleId));
     assert.deepEqual(left, [], 'no Baseline finding is left in either workload');
   });
@@ -255,7 +257,7 @@ describe('protocol: diagnostics and code actions', () => {
     assert.ok(harden && harden.edit === undefined && harden.data, 'harden is listed, its edit left to resolve');
     assert.ok(!actions.some((a) => a.kind?.startsWith('source')), titles(actions));
     const resolved = await c.resolve(harden);
-    assert.equal(applyWorkspaceEdit(WEB, resolved.edit, uri), applyFixes(WEB, {}, { safety: 'suggestion', filter: (f: Finding) => f.docIndex === 0 }).text);
+    assert.equal(applyWorkspaceEdit(WEB, resolved.edit, uri), applyFixes(WEB, {}, { safety: 'suggestion', filter: (f: Finding) => f.docIndex === 0 && isHardeningFinding(f) }).text);
   });
 
   it('hover on a finding: title, message, why, how and the rule page', async () => {
@@ -315,7 +317,7 @@ describe('protocol: snippet edits and codeAction/resolve', () => {
       const resolved = await c.resolve(harden);
       assert.ok(resolved.edit);
       const hardened = applyWorkspaceEdit(text, resolved.edit, uri);
-      assert.equal(hardened, applyFixes(text, {}, { safety: 'suggestion', filter: (f: Finding) => f.docIndex === 0 }).text);
+      assert.equal(hardened, applyFixes(text, {}, { safety: 'suggestion', filter: (f: Finding) => f.docIndex === 0 && isHardeningFinding(f) }).text);
       const before = splitDocuments(text);
       const after = splitDocuments(hardened);
       for (let i = 1; i < before.length; i++) assert.equal(after[i].text, before[i].text, `document ${i} is byte-identical`);

@@ -4,6 +4,7 @@
 // result is still valid YAML, and repeats until nothing is left to apply.
 import { applyEdits, editsConflict } from './fix';
 import { Linter } from './lint';
+import { ruleById } from './rules';
 import { parseChunk, splitDocuments } from './parse';
 import type { Edit, Finding, Fix, FixSafety, LintOptions } from './types';
 
@@ -28,6 +29,20 @@ export interface AppliedFix {
 export interface ApplyResult {
   text: string;
   applied: AppliedFix[];
+}
+
+/**
+ * Findings that "Harden this workload / all workloads in this file" fix: the workload's own
+ * settings (security contexts, images, its service account — created beside it when missing —,
+ * secrets, misplaced fields). Fixes of
+ * namespace-wide or cluster-wide objects (a default-deny NetworkPolicy, a STRICT
+ * PeerAuthentication, RBAC) change what other workloads may do, so they stay separate quick fixes.
+ */
+const HARDENING_CATEGORIES = new Set(['pod-security', 'workload', 'image', 'secrets', 'service-account', 'schema']);
+
+export function isHardeningFinding(f: Finding): boolean {
+  const rule = ruleById(f.ruleId);
+  return !!rule && HARDENING_CATEGORIES.has(rule.meta.category);
 }
 
 export function isFixAllowed(fix: Fix, safety: FixSafety): boolean {

@@ -19,7 +19,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { applyEdits, applyFixes, isFixValid, isValidYamlChange, Linter, type Edit, type Finding, type ResourceRef } from '../engine';
+import { applyEdits, applyFixes, isFixValid, isHardeningFinding, isValidYamlChange, Linter, type Edit, type Finding, type ResourceRef } from '../engine';
 import { splitDocuments } from '../engine/parse';
 import { isFindingData, SOURCE, toRange, YAML_SYNTAX } from './diagnostics';
 import type { Snapshot } from './document-state';
@@ -93,7 +93,7 @@ export function codeActions(snap: Snapshot, params: CodeActionParams, caps: Edit
       if (hardened.has(key)) continue;
       hardened.add(key);
       const inWorkload = (f: Finding): boolean => f.docIndex === finding.docIndex && sameResource(f.resource, resource);
-      const count = result.findings.filter((f) => inWorkload(f) && f.fixes.length > 0).length;
+      const count = result.findings.filter((f) => inWorkload(f) && f.fixes.length > 0 && isHardeningFinding(f)).length;
       if (count === 0) continue;
       const action: CodeAction = {
         title: `Harden this workload (${describe(resource)}): apply ${count} suggested fix${count === 1 ? '' : 'es'}`,
@@ -113,7 +113,7 @@ export function codeActions(snap: Snapshot, params: CodeActionParams, caps: Edit
     const done = finishWholeTextAction(snap, action, { uri: snap.uri, action: 'fixAll' }, caps, invoked);
     if (done) out.push(done);
   }
-  if (wants(HARDEN_FILE_KIND) && result.findings.some((f) => f.fixes.length > 0)) {
+  if (wants(HARDEN_FILE_KIND) && result.findings.some((f) => f.fixes.length > 0 && isHardeningFinding(f))) {
     const action: CodeAction = { title: 'Kubeward: harden all workloads in this file', kind: HARDEN_FILE_KIND };
     const done = finishWholeTextAction(snap, action, { uri: snap.uri, action: 'hardenFile' }, caps, invoked);
     if (done) out.push(done);
@@ -204,10 +204,10 @@ function wholeTextEdits(snap: Snapshot, data: ResolveData): Edit[] | undefined {
   if (data.action === 'fixAll') {
     out = applyFixes(snap.text, snap.options, { safety: 'safe' }).text;
   } else if (data.action === 'hardenFile') {
-    out = applyFixes(snap.text, snap.options, { safety: 'suggestion' }).text;
+    out = applyFixes(snap.text, snap.options, { safety: 'suggestion', filter: isHardeningFinding }).text;
   } else {
     const { docIndex, resource } = data;
-    out = applyFixes(snap.text, snap.options, { safety: 'suggestion', filter: (f) => f.docIndex === docIndex && sameResource(f.resource, resource) }).text;
+    out = applyFixes(snap.text, snap.options, { safety: 'suggestion', filter: (f) => f.docIndex === docIndex && sameResource(f.resource, resource) && isHardeningFinding(f) }).text;
   }
   return diffEdits(snap.text, out);
 }

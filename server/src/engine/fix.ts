@@ -326,8 +326,12 @@ export class FixBuilder {
     const body = docText.replace(/\r?\n/g, nl).replace(/(\r?\n)+$/, '');
     let prefix = '';
     if (text.length > 0 && !text.endsWith('\n')) prefix = nl;
-    const trimmed = text.trimEnd();
-    const needsMarker = trimmed.length > 0 && !/(^|\n)---\s*$/.test(trimmed);
+    // The text already ends with a `---` line (after trailing white space): no second marker.
+    // Read from the end only: this runs for every append fix, on texts of any size.
+    let end = text.length;
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    const endsWithMarker = end >= 3 && text.startsWith('---', end - 3) && (end === 3 || text[end - 4] === '\n');
+    const needsMarker = end > 0 && !endsWithMarker;
     return { start: text.length, end: text.length, text: `${prefix}${needsMarker ? `---${nl}` : ''}${body}${nl}` };
   }
 }

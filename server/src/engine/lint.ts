@@ -13,7 +13,8 @@ import { collectSuppressions, mayHoldSuppressions, type Suppression } from './su
 import { applySuppressions, closestId } from './suppress-apply';
 import { detectTemplating } from './templating';
 import type { Finding, LintOptions, LintResult, ParseError, PssLevel, ResourceRef, Severity, SuppressedFinding } from './types';
-import { WorkspaceGraph } from './workspace/graph';
+import { countNewlines, docKey, WorkspaceGraph } from './workspace/graph';
+import { recordGraphDeps, reuseGraphFindings, type GraphDeps } from './workspace/graph-deps';
 import { isGraphRule, runGraphRule, type GraphPass, type GraphRule } from './workspace/graph-rule';
 
 interface ChunkEntry {
@@ -22,11 +23,34 @@ interface ChunkEntry {
   /** Findings with offsets relative to the chunk, for the settings key they were computed with. */
   findings?: Omit<Finding, 'docIndex'>[];
   settingsKey?: string;
-  /** Findings of the graph rules, for the graph revision and placement they were computed with. */
+  /** Findings of the graph rules, for the graph's facts revision they were computed with. */
   graphFindings?: Omit<Finding, 'docIndex'>[];
   graphKey?: string;
+  /** The positions and appended-document edits graphFindings show, re-checked before reuse. */
+  graphDeps?: GraphDeps;
+  /** The graph's key for this text, computed once. */
+  docKey?: string;
+  /** What the document contributed to the last result, reused while its inputs are the same. */
+  output?: ChunkOutput;
+  /** Its objects' settings and their cache key, for the lint-wide settings inputs in `inputs`. */
+  settings?: { inputs: string; settings: EffectiveSettings[]; key: string };
+  /** Number of line breaks in the text. */
+  lines?: number;
   /** The document's suppressions (comments and annotations), collected on first need. */
   suppressions?: Suppression[];
+}
+
+interface ChunkOutput {
+  /** The inputs: the arrays of findings, the settings key, and the place of the document. */
+  findings: Omit<Finding, 'docIndex'>[];
+  graphFindings?: Omit<Finding, 'docIndex'>[];
+  key: string;
+  offset: number;
+  docIndex: number;
+  /** After suppressions, relative to the document. */
+  kept: ReturnType<typeof applySuppressions>;
+  /** The same, in the file's offsets. */
+  absolute: { findings: Finding[]; suppressed: SuppressedFinding[] };
 }
 
 export interface RuleFailure {
@@ -85,9 +109,26 @@ export class Linter {
     const objectRules = graphRules.length ? rules.filter((r) => !isGraphRule(r.rule)) : rules;
     const file = options.fileName ?? '';
     const graph = graphRules.length ? this.syncGraph(file, text, chunks, checked) : undefined;
+    let fileFixBuilder: FixBuilder | undefined;
+    const fileFix = (): FixBuilder => (fileFixBuilder ??= new FixBuilder(text));
     const rulesKey = JSON.stringify([options.rules ?? null, options.only ?? null]);
+    const outputKey = JSON.stringify(options.suppressions ?? null);
     const nsPss = new Map(namespacePss ?? []);
     for (const e of checked) for (const r of e.resources) if (r.kind === 'Namespace') collectNamespacePss(r, nsPss);
+    // Settings depend on the object's namespace only: computed (and serialised for the cache key)
+    // once per namespace, not once per object on every keystroke.
+    const settingsByNs = new Map<string | undefined, { settings: EffectiveSettings; json: string }>();
+    const settingsOf = (r: Resource): { settings: EffectiveSettings; json: string } => {
+      let s = settingsByNs.get(r.namespace);
+      if (!s) {
+        const settings = settingsFor(r, options, nsPss);
+        settingsByNs.set(r.namespace, (s = { settings, json: JSON.stringify(settings) }));
+      }
+      return s;
+    };
+    // Everything settingsFor reads besides an object's namespace: while it is what it was, each
+    // document keeps its settings and their key from the previous lint.
+    const settingsInputs = `${rulesKey}\u0000${JSON.stringify([options.pss ?? null, options.ruleOptions ?? null, resolveSchemaSettings(options.schema), [...nsPss]])}`;
 
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
@@ -104,35 +145,47 @@ export class Linter {
           severity: err.warning ? 'warning' : 'error',
         });
       }
-      const settings = e.resources.map((r) => settingsFor(r, options, nsPss));
-      const key = rulesKey + JSON.stringify(settings);
+      if (e.settings?.inputs !== settingsInputs) {
+        const resolved = e.resources.map(settingsOf);
+        e.settings = { inputs: settingsInputs, settings: resolved.map((r) => r.settings), key: `${rulesKey}[${resolved.map((r) => r.json).join(',')}]` };
+      }
+      const { settings, key } = e.settings;
       if (e.findings === undefined || e.settingsKey !== key) {
         e.findings = this.checkChunk(e, objectRules, settings);
         e.settingsKey = key;
       }
       if (graph) {
-        const graphKey = `${key}#${graph.revision}#${docIndex}@${chunk.offset}`;
-        if (e.graphFindings === undefined || e.graphKey !== graphKey) {
-          e.graphFindings = this.checkChunk(e, graphRules, settings, { graph, file, fileText: text, docIndex, chunkOffset: chunk.offset });
+        // Reused while the graph's facts are unchanged and the positions they show still hold, so
+        // a keystroke re-runs the graph rules of the edited document and of those pointing into it.
+        const graphKey = `${key}#${graph.factsRevision}#${graph.ready}#${docIndex}`;
+        const reused = e.graphFindings !== undefined && e.graphKey === graphKey ? reuseGraphFindings(e.graphFindings, e.graphDeps!, graph, file, chunk.offset, fileFix) : undefined;
+        if (reused) e.graphFindings = reused;
+        else {
+          const { result, deps } = recordGraphDeps(graph, file, chunk.offset, (hooks) =>
+            this.checkChunk(e, graphRules, settings, { graph, file, fileText: text, docIndex, chunkOffset: chunk.offset, fileFix, ...hooks }),
+          );
+          e.graphFindings = result;
+          e.graphDeps = deps;
           e.graphKey = graphKey;
         }
       }
-      const raw = graph ? [...e.findings, ...e.graphFindings!] : e.findings;
-      const kept = this.suppress(e, raw, rules, settings, options);
-      for (const f of kept.suppressed) suppressed.push({ ...f, start: f.start + chunk.offset, end: f.end + chunk.offset, docIndex, fixes: [], related: undefined });
-      for (const f of kept.findings) {
-        findings.push({
-          ...f,
-          start: f.start + chunk.offset,
-          end: f.end + chunk.offset,
-          docIndex,
-          fixes: chunk.offset === 0 ? f.fixes : f.fixes.map((fix) => ({
-            ...fix,
-            edits: fix.edits.map((ed) => ({ start: ed.start + chunk.offset, end: ed.end + chunk.offset, text: ed.text })),
-          })),
-          related: f.related?.map((r) => (r.file === undefined ? { ...r, start: r.start + chunk.offset, end: r.end + chunk.offset } : r)),
-        });
+      // An unchanged document in the same place contributes the same finding objects as last time;
+      // one that only moved is shifted without running suppressions again.
+      const graphFindings = graph ? e.graphFindings : undefined;
+      let out = e.output;
+      if (!out || out.findings !== e.findings || out.graphFindings !== graphFindings || out.key !== key + outputKey) {
+        const raw = graphFindings ? [...e.findings, ...graphFindings] : e.findings;
+        const kept = this.suppress(e, raw, rules, settings, options);
+        out = { findings: e.findings, graphFindings, key: key + outputKey, offset: -1, docIndex, kept, absolute: { findings: [], suppressed: [] } };
+        e.output = out;
       }
+      if (out.offset !== chunk.offset || out.docIndex !== docIndex) {
+        out.absolute = { findings: out.kept.findings.map((f) => shiftFinding(f, chunk.offset, docIndex)), suppressed: out.kept.suppressed.map((f) => ({ ...f, start: f.start + chunk.offset, end: f.end + chunk.offset, docIndex, fixes: [], related: undefined })) };
+        out.offset = chunk.offset;
+        out.docIndex = docIndex;
+      }
+      for (const f of out.absolute.suppressed) suppressed.push(f);
+      for (const f of out.absolute.findings) findings.push(f);
     });
     return suppressed.length > 0 ? { findings, parseErrors, suppressed } : { findings, parseErrors };
   }
@@ -166,7 +219,7 @@ export class Linter {
       graph = this.ownGraph ??= new WorkspaceGraph({ scope: 'this file' });
       if (!graph.hasFile(file)) graph.clear();
     }
-    graph.setFile(file, text, chunks.map((c, i) => ({ offset: c.offset, text: c.text, parsed: entries[i].parsed, resources: entries[i].resources })));
+    graph.setFile(file, text, chunks.map((c, i) => ({ offset: c.offset, text: c.text, parsed: entries[i].parsed, resources: entries[i].resources, key: (entries[i].docKey ??= docKey(c.text)), lines: (entries[i].lines ??= countNewlines(c.text)) })));
     return graph;
   }
 
@@ -316,6 +369,21 @@ function safeResources(parsed: ParsedChunk): Resource[] {
   } catch {
     return [];
   }
+}
+
+/** A finding from document offsets to file offsets. */
+function shiftFinding(f: Omit<Finding, 'docIndex'>, offset: number, docIndex: number): Finding {
+  return {
+    ...f,
+    start: f.start + offset,
+    end: f.end + offset,
+    docIndex,
+    fixes: offset === 0 ? f.fixes : f.fixes.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((ed) => ({ start: ed.start + offset, end: ed.end + offset, text: ed.text })),
+    })),
+    related: f.related?.map((r) => (r.file === undefined ? { ...r, start: r.start + offset, end: r.end + offset } : r)),
+  };
 }
 
 /** Ranges never end on trailing white space or a newline. */

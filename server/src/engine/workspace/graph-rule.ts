@@ -16,7 +16,11 @@ export interface GraphRuleContext extends RuleContext {
   readonly file: string;
   /** How messages name what the graph covers ('this workspace', 'this file'). */
   readonly scope: string;
-  /** Related information pointing at another object (its anchor, or one of its Locs). */
+  /**
+   * Related information pointing at another object (its anchor, or one of its Locs). Positions of
+   * other objects reach findings only through related, describe and graph.location: the linter
+   * reuses a document's graph findings while the facts are unchanged and those positions still hold.
+   */
   related(obj: ObjectFacts, message: string, loc?: Loc): RelatedLocation;
   /** `Kind name (file:line)` for messages. */
   describe(obj: ObjectFacts, loc?: Loc): string;
@@ -63,6 +67,12 @@ export interface GraphPass {
   docIndex: number;
   /** Offset of the current document in the file. */
   chunkOffset: number;
+  /** The file's FixBuilder, shared by all documents of one lint (detecting the style reads the file). */
+  fileFix?: () => FixBuilder;
+  /** Sees each edit appendDocumentToFile returns (the linter re-checks them before reusing findings). */
+  onAppend?: (docText: string, edit: Edit) => void;
+  /** Sees each related location ctx.related returns (idem; graph-deps.ts builds the same object). */
+  onRelated?: (related: RelatedLocation) => void;
 }
 
 /** Runs a graph rule on one object, or does nothing when the graph has no facts for it. */
@@ -84,7 +94,7 @@ export function runGraphRule(rule: GraphRule, base: RuleContext, pass: GraphPass
     related(obj, message, loc) {
       const l = pass.graph.location(obj, loc);
       const sameFile = obj.doc.file === pass.file;
-      return {
+      const related: RelatedLocation = {
         // Same-file locations are relative to the current document, like node ranges.
         file: sameFile ? undefined : l.file,
         start: sameFile ? l.start - pass.chunkOffset : l.start,
@@ -95,16 +105,20 @@ export function runGraphRule(rule: GraphRule, base: RuleContext, pass: GraphPass
         endCharacter: l.endCharacter,
         message,
       };
+      pass.onRelated?.(related);
+      return related;
     },
     describe(obj, loc) {
       const name = obj.name ?? '(unnamed)';
-      const where = obj.doc.file === pass.file ? `line ${pass.graph.location(obj, loc).line + 1}` : shortPlace(pass.graph.location(obj, loc));
+      const where = obj.doc.file === pass.file ? `line ${pass.graph.location(obj, loc, 'line').line + 1}` : shortPlace(pass.graph.location(obj, loc, 'line'));
       return `${obj.kind} ${name} (${where})`;
     },
     appendDocumentToFile(docText) {
-      fileFix ??= new FixBuilder(pass.fileText);
+      fileFix ??= pass.fileFix?.() ?? new FixBuilder(pass.fileText);
       const e = fileFix.appendDocument(docText);
-      return { start: e.start - pass.chunkOffset, end: e.end - pass.chunkOffset, text: e.text };
+      const edit = { start: e.start - pass.chunkOffset, end: e.end - pass.chunkOffset, text: e.text };
+      pass.onAppend?.(docText, edit);
+      return edit;
     },
   };
   rule.graphCheck(ctx);

@@ -21,6 +21,9 @@ export interface IndexedChunk {
   text: string;
   parsed?: ParsedChunk;
   resources?: Resource[];
+  /** docKey(text) and countNewlines(text), when the caller keeps them (the linter does, so a keystroke reads one document). */
+  key?: string;
+  lines?: number;
 }
 
 /** What an update changed, for deciding which other files need their diagnostics again. */
@@ -62,9 +65,26 @@ export interface WorkspaceGraphOptions {
 
 const CLUSTER = '\u0000cluster';
 
+/** What a caller of location() shows: the whole range, or only the file and line. */
+export type LocationUse = 'range' | 'line';
+
 export class WorkspaceGraph {
   /** Incremented on every change; caches of cross-resource results key on it. */
   revision = 0;
+  /**
+   * Incremented on every change except one that only moves positions: re-indexing a file where the
+   * re-extracted documents have the same facts as before apart from their locations (typing in a
+   * value no fact reads). Then the old objects are kept, refreshed in place, so every query answers
+   * the same objects in the same order. Caches that key on it must also check the positions they
+   * handed out: locationObserver sees every one.
+   */
+  factsRevision = 0;
+  /**
+   * Called with every location this graph computes (ctx.related, ctx.describe and permission
+   * descriptions all come through location()), so that the linter can tell which positions of other
+   * objects a document's graph findings show.
+   */
+  locationObserver?: (obj: ObjectFacts, loc: Loc | undefined, at: FileLocation, uses: LocationUse) => void;
   /** False while a background indexer is still filling the graph: absence-based rules wait. */
   ready = true;
   readonly scope: string;
@@ -98,7 +118,7 @@ export class WorkspaceGraph {
     let line = 0;
     let same = !!old && old.docs.length === docsIn.length;
     docsIn.forEach((c, docIndex) => {
-      const key = docKey(c.text);
+      const key = c.key ?? docKey(c.text);
       const prev = reusable.get(key)?.shift();
       let entry: DocEntry;
       if (prev) {
@@ -113,9 +133,17 @@ export class WorkspaceGraph {
         entry = { key, placement, objects: extractDoc(c, placement) };
       }
       docs.push(entry);
-      line += countNewlines(c.text);
+      line += c.lines ?? countNewlines(c.text);
     });
     if (same && old) return { file, changed: false, namespaces: new Set(), clusterWide: false };
+    if (old && refreshInPlace(old.docs, docs)) {
+      // Same objects, new positions: the index is unchanged; other files may show those positions.
+      const change: GraphChange = { file, changed: true, namespaces: new Set(), clusterWide: false };
+      for (const o of old.objects) noteChange(change, o);
+      this.revision++;
+      this.notify(change);
+      return change;
+    }
     const objects = docs.flatMap((d) => d.objects);
     const change = this.replace(file, old, { docs, objects });
     return change;
@@ -142,6 +170,7 @@ export class WorkspaceGraph {
     this.byKind.clear();
     this.byName.clear();
     this.revision++;
+    this.factsRevision++;
   }
 
   private replace(file: string, old: FileEntry | undefined, next: FileEntry | undefined): GraphChange {
@@ -160,6 +189,7 @@ export class WorkspaceGraph {
       this.files.delete(file);
     }
     this.revision++;
+    this.factsRevision++;
     this.notify(change);
     return change;
   }
@@ -293,17 +323,21 @@ export class WorkspaceGraph {
   }
 
   /** An absolute location of an object (its anchor) or of one of its Locs. */
-  location(obj: ObjectFacts, loc: Loc = obj.anchor): FileLocation {
+  /** `uses`: 'line' when the caller shows only the file and line ("line 12", "rbac.yaml:12"). */
+  location(obj: ObjectFacts, loc?: Loc, uses: LocationUse = 'range'): FileLocation {
     const d = obj.doc;
-    return {
+    const l = loc ?? obj.anchor;
+    const at = {
       file: d.file,
-      start: d.offset + loc.start,
-      end: d.offset + loc.end,
-      line: d.line + loc.line,
-      character: loc.character,
-      endLine: d.line + loc.endLine,
-      endCharacter: loc.endCharacter,
+      start: d.offset + l.start,
+      end: d.offset + l.end,
+      line: d.line + l.line,
+      character: l.character,
+      endLine: d.line + l.endLine,
+      endCharacter: l.endCharacter,
     };
+    this.locationObserver?.(obj, loc, at, uses);
+    return at;
   }
 
   /** True when a change may alter the cross-resource findings of `file`. */
@@ -365,14 +399,69 @@ function extractDoc(c: IndexedChunk, placement: DocPlacement): ObjectFacts[] {
   return out;
 }
 
-function countNewlines(text: string): number {
+/**
+ * When `next` differs from `old` only by re-extracted documents (at the same index, replacing an
+ * entry that is gone) whose facts equal the old ones apart from Loc values, moves the new facts
+ * into the old objects and entries (keeping their identity, so the index needs no change), puts
+ * the old entries back into `next` and returns true. Changes nothing otherwise.
+ */
+function refreshInPlace(old: DocEntry[], next: DocEntry[]): boolean {
+  if (old.length !== next.length) return false;
+  const kept = new Set(next);
+  const reused = new Set(old);
+  const refresh: number[] = [];
+  for (let i = 0; i < next.length; i++) {
+    if (next[i] === old[i]) continue;
+    if (kept.has(old[i]) || reused.has(next[i])) return false;
+    const a = old[i].objects;
+    const b = next[i].objects;
+    if (a.length !== b.length || !a.every((o, j) => sameFactsButLocs(o, b[j], true))) return false;
+    refresh.push(i);
+  }
+  for (const i of refresh) {
+    const o = old[i];
+    const n = next[i];
+    o.key = n.key;
+    Object.assign(o.placement, { offset: n.placement.offset, line: n.placement.line, docIndex: n.placement.docIndex });
+    o.objects.forEach((obj, j) => {
+      const fresh = n.objects[j] as unknown as Record<string, unknown>;
+      for (const k of Object.keys(fresh)) if (k !== 'doc') (obj as unknown as Record<string, unknown>)[k] = fresh[k];
+    });
+    next[i] = o;
+  }
+  return true;
+}
+
+/** Deep equality of plain facts where any two Loc values count as equal (`doc` is skipped at the top). */
+function sameFactsButLocs(a: unknown, b: unknown, top = false): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (isLoc(a) && isLoc(b)) return true;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (top && k === 'doc') continue;
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!sameFactsButLocs((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+export function isLoc(v: unknown): v is Loc {
+  if (typeof v !== 'object' || v === null) return false;
+  const l = v as Partial<Loc>;
+  return typeof l.start === 'number' && typeof l.end === 'number' && typeof l.line === 'number' && typeof l.character === 'number' && typeof l.endLine === 'number' && typeof l.endCharacter === 'number';
+}
+
+export function countNewlines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
 /** Identity of a document's text: length and a 53-bit FNV-1a style hash (no need to keep the text). */
-function docKey(text: string): string {
+export function docKey(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < text.length; i++) {

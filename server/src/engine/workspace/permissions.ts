@@ -200,7 +200,7 @@ export function grantScope(g: Grant): string {
 export function grantVia(graph: WorkspaceGraph, g: Grant, currentFile?: string): string {
   let where: string;
   if (g.role) {
-    const loc = graph.location(g.role);
+    const loc = graph.location(g.role, undefined, 'line');
     where = ` (${loc.file === currentFile ? `line ${loc.line + 1}` : shortPlace(loc)})`;
   } else where = g.builtin ? ' (built-in)' : ` (not in ${graph.scope})`;
   return `via ${g.binding.kind} ${g.binding.name ?? '(unnamed)'} → ${g.roleKind} ${g.roleName}${where}`;

@@ -1,0 +1,99 @@
+// A Linter that keeps its caches between edits (per-document findings, graph findings reused while
+// the positions they show still hold, objects refreshed in place in the workspace graph) must give
+// exactly what a fresh Linter gives for the same text. Edits as an editor makes them, on a
+// generated manifest with workloads, RBAC, NetworkPolicies and Istio objects.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { manifest, rng } from '../../bench/generate';
+import { Linter, type LintOptions } from '../../server/src/engine';
+import { WorkspaceGraph } from '../../server/src/engine/workspace/graph';
+
+type Edit = (text: string, r: () => number) => string;
+
+/** After a random point, the first place matching `pattern`, edited by `apply` (unchanged when none). */
+function at(pattern: RegExp, apply: (text: string, index: number, match: string) => string): Edit {
+  return (text, r) => {
+    const re = new RegExp(pattern.source, 'g');
+    re.lastIndex = Math.floor(r() * text.length);
+    const m = re.exec(text) ?? new RegExp(pattern.source, 'g').exec(text);
+    return m ? apply(text, m.index, m[0]) : text;
+  };
+}
+
+const EDITS: Record<string, Edit> = {
+  'type in a value no fact reads': at(/value: json/, (t, i, m) => `${t.slice(0, i + m.length)}x${t.slice(i + m.length)}`),
+  'type in an image': at(/image: \S+/, (t, i, m) => `${t.slice(0, i + m.length)}1${t.slice(i + m.length)}`),
+  'type in a pod label (a fact)': at(/\n {6}app: \S+/, (t, i, m) => `${t.slice(0, i + m.length)}z${t.slice(i + m.length)}`),
+  'type in a service account name': at(/serviceAccountName: \S+/, (t, i, m) => `${t.slice(0, i + m.length)}q${t.slice(i + m.length)}`),
+  'add a blank line': at(/\n/, (t, i) => `${t.slice(0, i + 1)}\n${t.slice(i + 1)}`),
+  'add a comment line': at(/\n {2}[a-z]/, (t, i) => `${t.slice(0, i + 1)}  # note\n${t.slice(i + 1)}`),
+  'remove a blank line': at(/\n\n/, (t, i) => t.slice(0, i) + t.slice(i + 1)),
+  'delete a character': at(/[a-z]{4}/, (t, i) => t.slice(0, i) + t.slice(i + 1)),
+  'join two documents': at(/\n---\n/, (t, i) => t.slice(0, i + 1) + t.slice(i + 5)),
+  'split a document': at(/\nspec:\n/, (t, i) => `${t.slice(0, i + 1)}---\n${t.slice(i + 1)}`),
+  'break the YAML': at(/: /, (t, i) => `${t.slice(0, i)}:: [${t.slice(i + 2)}`),
+};
+
+function edits(text: string, steps: number, seed: number, names = Object.keys(EDITS)): string[] {
+  const r = rng(seed);
+  const out: string[] = [];
+  let t = text;
+  for (let i = 0; i < steps; i++) {
+    t = EDITS[names[Math.floor(r() * names.length)]](t, r);
+    out.push(t);
+  }
+  return out;
+}
+
+describe('incremental linting', () => {
+  const base = manifest(600, 42);
+  const options: LintOptions = { fileName: '/w/app.yaml' };
+
+  for (const [name, seed] of [
+    ['typing that moves positions only', 1],
+    ['a mix of edits', 2],
+  ] as const) {
+    it(`gives what a fresh Linter gives, edit after edit: ${name}`, () => {
+      const names = seed === 1 ? ['type in a value no fact reads', 'type in an image', 'add a blank line', 'add a comment line', 'remove a blank line'] : undefined;
+      const linter = new Linter();
+      linter.lint(base, options);
+      for (const [i, text] of edits(base, 40, seed, names).entries()) {
+        assert.deepEqual(linter.lint(text, options), new Linter().lint(text, options), `after edit ${i + 1}`);
+      }
+    });
+  }
+
+  it('keeps cross-file findings exact in a shared workspace graph (related locations into an edited file)', () => {
+    const cut = base.indexOf('\n---\n', base.length >> 1) + 1;
+    const b = base.slice(cut);
+    const graph = new WorkspaceGraph();
+    const la = new Linter({ workspace: graph });
+    const lb = new Linter({ workspace: graph });
+    lb.lint(b, { fileName: '/w/b.yaml' });
+    la.lint(base.slice(0, cut), { fileName: '/w/a.yaml' });
+    for (const [i, a] of edits(base.slice(0, cut), 30, 3).entries()) {
+      const incA = la.lint(a, { fileName: '/w/a.yaml' });
+      const incB = lb.lint(b, { fileName: '/w/b.yaml' });
+      // A fresh graph indexed in the same order (b, then a), so queries list objects alike.
+      const fresh = new WorkspaceGraph();
+      fresh.setFile('/w/b.yaml', b);
+      const fa = new Linter({ workspace: fresh });
+      assert.deepEqual(incA, fa.lint(a, { fileName: '/w/a.yaml' }), `a.yaml after edit ${i + 1}`);
+      assert.deepEqual(incB, new Linter({ workspace: fresh }).lint(b, { fileName: '/w/b.yaml' }), `b.yaml after edit ${i + 1}`);
+    }
+  });
+
+  it('re-indexes a file whose edit only moved positions without changing the facts revision', () => {
+    const graph = new WorkspaceGraph();
+    const linter = new Linter({ workspace: graph });
+    linter.lint(base, options);
+    const before = graph.factsRevision;
+    const typed = EDITS['type in a value no fact reads'](base, rng(5));
+    assert.notEqual(typed, base);
+    linter.lint(typed, options);
+    assert.equal(graph.factsRevision, before);
+    const relabelled = EDITS['type in a pod label (a fact)'](typed, rng(5));
+    linter.lint(relabelled, options);
+    assert.ok(graph.factsRevision > before, 'a changed label is a changed fact');
+  });
+});

@@ -8,6 +8,7 @@ import {
   languages,
   StatusBarAlignment,
   ThemeColor,
+  Uri,
   window,
   workspace,
   type CompletionItem,
@@ -16,6 +17,7 @@ import {
 } from 'vscode';
 import {
   CloseAction,
+  DidChangeConfigurationNotification,
   ErrorAction,
   LanguageClient,
   State,
@@ -55,7 +57,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     traceOutputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
     diagnosticCollectionName: SOURCE,
+    // The server merges settings with the .kubeward.yaml above each file; settings the user set win.
+    initializationOptions: { workspaceTrusted: workspace.isTrusted },
     middleware: {
+      workspace: { configuration: explicitSettingsMiddleware(settingKeys(context)) },
       // VS Code already offers the contributed snippets (snippets/kubernetes.json); the server sends
       // the same templates for editors without snippet files. Show each template once.
       async provideCompletionItem(document, position, context, token, next) {
@@ -90,6 +95,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('kubeward.hardenFile', () => commands.executeCommand('editor.action.sourceAction', { kind: HARDEN_FILE_KIND, apply: 'first' })),
     commands.registerCommand('kubeward.fixAll', () => commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' })),
     client.onDidChangeState(refreshStatus),
+    // Trusting the workspace lets its .kubeward.yaml apply: the server re-reads settings and configs.
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null })),
     languages.onDidChangeDiagnostics(refreshStatus),
     window.onDidChangeActiveTextEditor(refreshStatus),
     workspace.onDidChangeConfiguration((e) => {
@@ -101,6 +108,41 @@ export async function activate(context: ExtensionContext): Promise<void> {
   refreshStatus();
   await client.start();
   refreshStatus();
+}
+
+/** The `kubeward.*` setting names (without the prefix) declared in package.json. */
+function settingKeys(context: ExtensionContext): string[] {
+  const props = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> } } }).contributes?.configuration?.properties ?? {};
+  return Object.keys(props)
+    .filter((k) => k.startsWith('kubeward.'))
+    .map((k) => k.slice('kubeward.'.length));
+}
+
+type ConfigurationMiddleware = NonNullable<NonNullable<LanguageClientOptions['middleware']>['workspace']>['configuration'];
+
+/**
+ * VS Code answers workspace/configuration with every setting, defaults filled in, so the server
+ * could not tell a default from a choice. Each `kubeward` answer gets `$explicit`, the settings
+ * set at some level (user, workspace, folder, language), from `inspect`, and the workspace trust.
+ */
+function explicitSettingsMiddleware(keys: readonly string[]): ConfigurationMiddleware {
+  return async (params, token, next) => {
+    const result = await next(params, token);
+    if (!Array.isArray(result)) return result;
+    return result.map((value: unknown, i: number) => {
+      const item = params.items[i];
+      if (item?.section !== 'kubeward' || typeof value !== 'object' || value === null) return value;
+      const config = workspace.getConfiguration('kubeward', item.scopeUri ? Uri.parse(item.scopeUri) : undefined);
+      const explicit = keys.filter((k) => {
+        const v = config.inspect(k);
+        return (
+          v !== undefined &&
+          [v.globalValue, v.workspaceValue, v.workspaceFolderValue, v.globalLanguageValue, v.workspaceLanguageValue, v.workspaceFolderLanguageValue].some((x) => x !== undefined)
+        );
+      });
+      return { ...value, $explicit: explicit, $workspaceTrusted: workspace.isTrusted };
+    });
+  };
 }
 
 export async function deactivate(): Promise<void> {

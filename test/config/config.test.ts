@@ -236,3 +236,33 @@ describe('config: the CLI', () => {
     assert.deepEqual([withoutConfig.findings.map((f) => f.ruleId), withoutConfig.suppressed], [['pss-host-namespaces'], 1]);
   });
 });
+
+describe('config: the shipped JSON schema', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { configSchemaText, CONFIG_SCHEMA_PATH } = require('../../scripts/gen-config-schema') as typeof import('../../scripts/gen-config-schema');
+  it('is current (node out/scripts/gen-config-schema.js writes it)', () => {
+    assert.equal(fs.readFileSync(CONFIG_SCHEMA_PATH, 'utf8'), configSchemaText(), 'schemas/kubeward-config.schema.json is stale: run node out/scripts/gen-config-schema.js');
+  });
+
+  it('is contributed to the YAML extension for .kubeward.yaml and .kubeward.yml', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    assert.deepEqual(pkg.contributes.yamlValidation, [{ fileMatch: ['.kubeward.yaml', '.kubeward.yml'], url: './schemas/kubeward-config.schema.json' }]);
+  });
+
+  it('agrees with the validator on valid and invalid configs', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = require('ajv').default ?? require('ajv');
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(CONFIG_SCHEMA_PATH, 'utf8')));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseChunk } = require('../../server/src/engine/parse') as typeof import('../../server/src/engine/parse');
+    const data = (text: string) => parseChunk(text).doc.toJS();
+    for (const text of [FULL, '', 'presets: [pss-restricted]\n', 'overrides: [{files: [a], pss: {level: baseline}}]\n']) {
+      assert.equal(validate(data(text)), true, `${text}: ${JSON.stringify(validate.errors)}`);
+      assert.deepEqual(parseConfig(text).errors, []);
+    }
+    for (const text of ['rule: {}\n', 'pss: {level: strict}\n', 'rules: {pss-privileged: loud}\n', 'overrides: [{rules: {}}]\n', 'suppressions: {requireReason: maybe}\n', 'presets: [x]\n']) {
+      assert.equal(validate(data(text)), false, text);
+      assert.notDeepEqual(parseConfig(text).errors, [], text);
+    }
+  });
+});

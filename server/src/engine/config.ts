@@ -51,6 +51,8 @@ export interface ConfigError {
   end: number;
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 export interface LoadedConfig {
@@ -77,7 +79,8 @@ export function parseConfig(text: string, file: string = CONFIG_FILE_NAMES[0]): 
     const start = node?.range?.[0] ?? fallback;
     const end = Math.max(start, node?.range?.[1] ?? start);
     const p = index.positionAt(start);
-    errors.push({ message, start, end, line: p.line + 1, column: p.character + 1 });
+    const q = index.positionAt(end);
+    errors.push({ message, start, end, line: p.line + 1, column: p.character + 1, endLine: q.line + 1, endColumn: q.character + 1 });
   };
   const chunks = splitDocuments(text).filter((c) => hasContent(c.text));
   if (chunks.length > 1) err(null, 'a config file holds one YAML document; this one has several', chunks[1].offset);
@@ -331,7 +334,7 @@ export function loadConfigFile(file: string): LoadedConfig {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { file, errors: [{ message: `cannot read the config file (${code ?? (e instanceof Error ? e.message : String(e))})`, start: 0, end: 0, line: 1, column: 1 }] };
+    return { file, errors: [{ message: `cannot read the config file (${code ?? (e instanceof Error ? e.message : String(e))})`, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 }] };
   }
   return parseConfig(text.replace(/^\uFEFF/, ''), file);
 }

@@ -76,21 +76,43 @@ export class DocumentState {
 
   private build(doc: TextDocument, settings: KubewardSettings): Snapshot {
     const text = textOf(doc);
-    const lines = TextDocument.create(String(doc.uri), String(doc.languageId), doc.version, text);
-    const options = lintOptionsOf(settings, String(doc.uri), this.schemasFor(String(doc.uri), settings));
-    if (isKustomizePatch(String(doc.uri))) options.kustomizePatch = true;
-    const base = { uri: doc.uri, version: doc.version, text, lines, settings, options, keys: [] as string[] };
-    if (!settings.enable || !isYamlDocument(String(doc.uri), String(doc.languageId))) return { ...base, diagnostics: [] };
+    // The snapshot's own line table is made when first read (code actions, hover): building it
+    // scans the whole text. Diagnostics are converted now with the editor's document, which has
+    // this very text and keeps its line table up to date edit by edit.
+    let copy: TextDocument | undefined;
+    const uri = String(doc.uri);
+    const languageId = String(doc.languageId);
+    const version = doc.version;
+    const snap: Snapshot = {
+      uri: doc.uri,
+      version,
+      text,
+      get lines(): TextDocument {
+        return (copy ??= TextDocument.create(uri, languageId, version, text));
+      },
+      settings,
+      options: lintOptionsOf(settings, uri, this.schemasFor(uri, settings)),
+      keys: [] as string[],
+      diagnostics: [] as Diagnostic[],
+    };
+    const options = snap.options;
+    if (isKustomizePatch(uri)) options.kustomizePatch = true;
+    const lines = doc.getText() === text ? doc : snap.lines;
+    // Excluded by the .kubeward.yaml above it: not linted.
+    if (!settings.enable || settings.config?.excluded || !isYamlDocument(String(doc.uri), String(doc.languageId))) return snap;
     const size = utf8Size(text, settings.maxFileSize);
     if (size > settings.maxFileSize) {
       const message =
         `Kubeward did not check this file: it is ${formatBytes(size)}, more than kubeward.maxFileSize ` +
         `(${formatBytes(settings.maxFileSize)}). Raise the setting to check it.`;
-      return { ...base, diagnostics: [noticeDiagnostic(lines, FILE_TOO_LARGE, message)] };
+      snap.diagnostics = [noticeDiagnostic(lines, FILE_TOO_LARGE, message)];
+      return snap;
     }
     const result = this.linter.lint(text, options);
-    const keys = findingKeys(result.findings);
-    return { ...base, result, keys, diagnostics: toDiagnostics(doc.uri, doc.version, lines, result, keys) };
+    snap.result = result;
+    snap.keys = findingKeys(result.findings);
+    snap.diagnostics = toDiagnostics(doc.uri, doc.version, lines, result, snap.keys);
+    return snap;
   }
 }
 

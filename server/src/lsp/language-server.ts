@@ -12,6 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../engine';
 import { codeActions, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND, HARDEN_WORKLOAD_KIND, isResolveData, resolveCodeAction, type EditCapabilities } from './code-actions';
+import { ConfigLoader, isConfigUri } from './config-loader';
 import { CustomSchemaLoader } from './custom-schemas';
 import { DocumentState, reportRuleErrorsOnce, textOf, type Snapshot } from './document-state';
 import { hoverAt } from './hover';
@@ -19,13 +20,6 @@ import { CompletionProvider, completionCapabilities, type CompletionCapabilities
 import { SettingsStore } from './settings-store';
 import { WorkspaceIndex, withWorkspaceHover } from './workspace-index';
 
-/**
- * Files above this size are linted after a short pause in typing instead of at once: even with the
- * per-document cache, splitting and hashing a multi-megabyte text costs tens of milliseconds, and
- * a burst of keystrokes would queue one full pass each. Smaller files are linted immediately.
- */
-const LARGE_TEXT = 512 * 1024;
-const LARGE_TEXT_DELAY_MS = 150;
 
 export interface ServerInfo {
   name: string;
@@ -39,6 +33,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   const published = new Map<string, Snapshot>();
   let settings: SettingsStore | undefined;
   let schemas: CustomSchemaLoader | undefined;
+  let configs: ConfigLoader | undefined;
   let caps: EditCapabilities = { documentChanges: false, snippetEdits: false, resolveEdit: false };
   const completion = new CompletionProvider();
   let completionCaps: CompletionCapabilities = { snippets: false, insertAsIs: false, markdown: false };
@@ -89,6 +84,12 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
 
   const lintAndPublish = async (uri: string): Promise<void> => {
     try {
+      // A .kubeward.yaml shows its own errors, at the bad key or value.
+      const configDoc = isConfigUri(uri) ? documents.get(uri) : undefined;
+      if (configDoc && configs) {
+        await connection.sendDiagnostics({ uri, version: configDoc.version, diagnostics: configs.diagnosticsFor(uri, textOf(configDoc)) });
+        return;
+      }
       const snap = await currentSnapshot(uri);
       if (!snap) return;
       if (published.get(uri) === snap) return;
@@ -105,17 +106,21 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       scheduled.delete(doc.uri);
       void lintAndPublish(doc.uri);
     };
-    if (textOf(doc).length > LARGE_TEXT) {
-      const t = setTimeout(run, LARGE_TEXT_DELAY_MS);
-      scheduled.set(doc.uri, { cancel: () => clearTimeout(t) });
-    } else {
-      const t = setImmediate(run);
-      scheduled.set(doc.uri, { cancel: () => clearImmediate(t) });
-    }
+    // At once, whatever the size: a keystroke re-checks only the document it touched, and changes
+    // that arrive together (a burst of keystrokes) are linted once, after the last of them.
+    const t = setImmediate(run);
+    scheduled.set(doc.uri, { cancel: () => clearImmediate(t) });
   };
 
   const relintAll = (): void => {
     for (const doc of documents.all()) schedule(doc);
+  };
+
+  /** A .kubeward.yaml changed (edited, saved, created or deleted): every document's settings may change. */
+  const configChanged = (): void => {
+    configs?.invalidate();
+    settings?.changed(undefined);
+    relintAll();
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -129,7 +134,16 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       snippetEdits: (c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
       resolveEdit: resolveProps.includes('edit') && c.textDocument?.codeAction?.dataSupport === true,
     };
-    settings = new SettingsStore(connection, pull, params.initializationOptions);
+    const loader = new ConfigLoader(
+      (u) => {
+        const d = documents.get(u);
+        return d ? textOf(d) : undefined;
+      },
+      (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      params.initializationOptions,
+    );
+    configs = loader;
+    settings = new SettingsStore(connection, pull, params.initializationOptions, (uri, s, raw) => loader.resolve(uri, s, raw));
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     schemas = new CustomSchemaLoader(folders, (message) => log('warn', message));
     workspace.initialize(params);
@@ -161,11 +175,19 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   connection.onDidChangeConfiguration((params) => {
     settings?.changed(params?.settings);
     schemas?.clear();
+    configs?.invalidate();
     relintAll();
   });
 
-  documents.onDidChangeContent((e) => schedule(e.document));
-  connection.onDidChangeWatchedFiles((params) => void workspace.filesChanged(params?.changes ?? []));
+  documents.onDidChangeContent((e) => {
+    if (isConfigUri(e.document.uri)) configChanged();
+    else schedule(e.document);
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    const changes = params?.changes ?? [];
+    if (configs?.touches(changes.map((c) => c.uri))) configChanged();
+    void workspace.filesChanged(changes);
+  });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     scheduled.get(uri)?.cancel();
@@ -174,6 +196,8 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
     published.delete(uri);
     settings?.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A closed config is read from disk again (the editor may have held unsaved changes).
+    if (isConfigUri(uri)) configChanged();
     void workspace.documentClosed(uri);
   });
 

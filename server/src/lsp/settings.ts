@@ -15,7 +15,24 @@ export interface KubewardSettings {
   maxFileSize: number;
   /** Schema validation; customSchemas are paths, relative to the document's workspace folder. */
   schema: { enable: boolean; scope: 'security' | 'all'; customSchemas: string[] };
+  /** How suppressions are honoured (`kubeward.suppressions.*`; also `suppressions` in .kubeward.yaml). */
+  suppressions: { requireReason: boolean; kubeLinterAnnotations: boolean; checkovAnnotations: boolean };
   trace: { server: TraceSetting };
+  /** What the .kubeward.yaml above the document adds (config-loader.ts); absent without one. */
+  config?: AppliedConfig;
+}
+
+export interface AppliedConfig {
+  /** The config file (absolute path). */
+  file: string;
+  /** Set when the file was found but not applied (an untrusted workspace), with the reason. */
+  notApplied?: string;
+  /** The document matches the config's `exclude`: it is not linted. */
+  excluded?: boolean;
+  /** The rules a preset narrowed the set to. */
+  only?: string[];
+  /** allowedRegistries, requiredLabels. */
+  ruleOptions?: Record<string, unknown>;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -27,6 +44,7 @@ export function defaultSettings(): KubewardSettings {
     pss: { level: 'restricted', version: 'latest' },
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     schema: { enable: true, scope: 'security', customSchemas: [] },
+    suppressions: { requireReason: false, kubeLinterAnnotations: false, checkovAnnotations: false },
     trace: { server: 'off' },
   };
 }
@@ -96,6 +114,12 @@ export function normalizeSettings(raw: unknown): { settings: KubewardSettings; p
   if (Array.isArray(custom) && custom.every((x) => typeof x === 'string')) settings.schema.customSchemas = custom.filter((x) => x.trim() !== '');
   else if (custom !== undefined && custom !== null) problems.push(`kubeward.schema.customSchemas must be a list of paths, not ${show(custom)}`);
 
+  for (const key of ['requireReason', 'kubeLinterAnnotations', 'checkovAnnotations'] as const) {
+    const v = pick(`suppressions.${key}`);
+    if (typeof v === 'boolean') settings.suppressions[key] = v;
+    else if (v !== undefined && v !== null) problems.push(`kubeward.suppressions.${key} must be true or false, not ${show(v)}`);
+  }
+
   const trace = pick('trace.server');
   if (typeof trace === 'string' && TRACES.has(trace)) settings.trace.server = trace as TraceSetting;
 
@@ -108,6 +132,9 @@ export function lintOptionsOf(settings: KubewardSettings, fileName?: string, cus
     rules: { ...settings.rules },
     pss: { ...settings.pss },
     schema: { enable: settings.schema.enable, scope: settings.schema.scope, customSchemas },
+    suppressions: { ...settings.suppressions },
+    ...(settings.config?.only ? { only: settings.config.only } : {}),
+    ...(settings.config?.ruleOptions ? { ruleOptions: settings.config.ruleOptions } : {}),
     fileName,
   };
 }

@@ -634,12 +634,17 @@ async function main() {
   }
   // Files in the generated folders that this run did not produce.
   const extra = [];
+  // Hand-written schemas that live beside the generated ones (Kubeward's own config file).
+  const handWritten = new Set(['schemas/kubeward-config.schema.json']);
   const walk = (dir) => {
     if (!fs.existsSync(dir)) return;
     for (const f of fs.readdirSync(dir)) {
       const p = path.join(dir, f);
       if (fs.statSync(p).isDirectory()) walk(p);
-      else if (!files.has(path.relative(ROOT, p).split(path.sep).join('/'))) extra.push(p);
+      else {
+        const rel = path.relative(ROOT, p).split(path.sep).join('/');
+        if (!files.has(rel) && !handWritten.has(rel)) extra.push(p);
+      }
     }
   };
   walk(SCHEMA_DIR);

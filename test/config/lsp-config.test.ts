@@ -99,7 +99,7 @@ describe('language server: .kubeward.yaml', () => {
       assert.ok(pss(p).includes('pss-run-as-non-root'), 'defaults: restricted');
       const fromDisk = await published;
       assert.deepEqual(fromDisk.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.severity]), [['config-invalid', 3, 2, 15, 1]]);
-      assert.match(fromDisk.diagnostics[0].message, /unknown rule "pss-privilegd" in rules \(did you mean pss-privileged\?\).*not applied until it is fixed/);
+      assert.match(String(fromDisk.diagnostics[0].message), /unknown rule "pss-privilegd" in rules \(did you mean pss-privileged\?\).*not applied until it is fixed/);
 
       // Open the config and fix it in the editor, unsaved: the manifest follows at once.
       const opened = await c.open(configUri, bad);
@@ -127,7 +127,7 @@ describe('language server: .kubeward.yaml', () => {
       assert.ok(pss(p).includes('pss-host-namespaces') && pss(p).includes('pss-run-as-non-root'), 'defaults apply');
       const n = await notice;
       assert.equal(n.diagnostics[0].code, 'config-not-applied');
-      assert.match(n.diagnostics[0].message, /not trusted and it turns pss-host-namespaces off/);
+      assert.match(String(n.diagnostics[0].message), /not trusted and it turns pss-host-namespaces off/);
     } finally {
       await c.stop();
     }

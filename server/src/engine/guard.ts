@@ -1,7 +1,8 @@
 // Limits on what one YAML document may cost, checked right after parsing and before any rule
 // runs. A document past a limit gets one clear error at the place that crosses it, and no rule
 // looks at it: rules and schema validation then never meet a tree that could overflow the stack
-// or expand without end. Every walk here is iterative and linear in the written nodes.
+// or expand without end. Every walk here is iterative and linear in the written nodes. The YAML
+// errors of a document are capped too, so one missing bracket cannot flood the editor.
 import { isAlias, isMap, isPair, isScalar, isSeq, type ChunkError, type ParsedChunk } from './parse';
 
 /** Collections nested deeper than this are refused. Real manifests (CRD schemas included) stay
@@ -10,7 +11,11 @@ export const MAX_NESTING = 500;
 /** Nodes that aliases may add to a document when it is expanded (as `kubectl` decodes it). */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
+/** YAML errors shown per document: one missing bracket deep down can make hundreds. */
+export const MAX_ERRORS = 100;
+
 export const NESTING_TOO_DEEP = 'nesting-too-deep';
+export const TOO_MANY_ERRORS = 'too-many-errors';
 export const TOO_MANY_ALIASES = 'too-many-aliases';
 
 export interface GuardResult {
@@ -46,8 +51,17 @@ export function guardChunk(parsed: ParsedChunk): GuardResult {
     }
   }
   if (overflow.length > 0) parsed.errors = parsed.errors.filter((e) => !isStackOverflow(e));
+  // Past the point where the document is too deep, the parser's errors are echoes of that.
+  const deep = errors.find((e) => e.code === NESTING_TOO_DEEP);
+  if (deep) parsed.errors = parsed.errors.filter((e) => e.start < deep.start);
   parsed.errors.push(...errors);
   parsed.errors.sort((a, b) => a.start - b.start);
+  if (parsed.errors.length > MAX_ERRORS) {
+    const rest = parsed.errors.length - MAX_ERRORS;
+    const next = parsed.errors[MAX_ERRORS];
+    parsed.errors = parsed.errors.slice(0, MAX_ERRORS);
+    parsed.errors.push({ ...errorAt(text, next.start, next.end, TOO_MANY_ERRORS, `${rest} more YAML errors in this document are not shown (only the first ${MAX_ERRORS}); fix the first ones and the rest often go`), warning: true });
+  }
   return { errors, skip: errors.length > 0 };
 }
 

@@ -227,6 +227,36 @@ describe('config: the CLI', () => {
     assert.deepEqual([named.findings.length, named.excluded], [0, ['legacy/x.yaml']]);
   });
 
+  it('schemas.custom loads CRDs relative to the config file', () => {
+    const crd = y(
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata: {name: vaults.example.com}',
+      'spec:',
+      '  group: example.com',
+      '  names: {kind: Vault, plural: vaults}',
+      '  scope: Namespaced',
+      '  versions:',
+      '  - name: v1',
+      '    served: true',
+      '    storage: true',
+      '    schema:',
+      '      openAPIV3Schema:',
+      '        type: object',
+      '        properties:',
+      '          spec:',
+      '            type: object',
+      '            properties:',
+      '              tlsMode: {type: string, enum: [STRICT, PERMISSIVE]}',
+    );
+    const vault = y('apiVersion: example.com/v1', 'kind: Vault', 'metadata: {name: v}', 'spec:', '  tlsMode: DISABLED');
+    const dir = tempDir({ '.git/HEAD': '', '.kubeward.yaml': 'schemas: {custom: [crds/], scope: all}\n', 'crds/vault.yaml': crd, 'apps/vault.yaml': vault });
+    const out = json(kubeward(['lint', 'apps', '--format', 'json', '--rule', 'schema-invalid-enum=error'], { cwd: dir }));
+    assert.deepEqual(out.findings.filter((f) => f.ruleId.startsWith('schema-')).map((f) => [f.ruleId, f.line]), [['schema-invalid-enum', 5]]);
+    const none = json(kubeward(['lint', 'apps', '--format', 'json', '--no-config'], { cwd: dir }));
+    assert.deepEqual(none.findings.filter((f) => f.ruleId.startsWith('schema-')), [], 'without the config the kind has no schema');
+  });
+
   it('requireReason from the config refuses suppressions without a reason', () => {
     const pod = PRIVILEGED_POD.replace('      privileged: true', '      # kubeward-disable-next-line pss-privileged\n      privileged: true');
     const dir = tempDir({ '.git/HEAD': '', '.kubeward.yaml': 'suppressions: {requireReason: true}\n', 'pod.yaml': pod });

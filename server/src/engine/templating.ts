@@ -40,14 +40,15 @@ export function detectTemplating(input: TemplatingInput): TemplatingResult {
   let patchAt: [number, number] | undefined;
   input.chunks.forEach((chunk, i) => {
     const parsed = input.parsed[i];
-    const action = templateAction(chunk.text, parsed, inTemplates);
+    const verdict = verdictOf(parsed, inTemplates);
+    const action = verdict.action;
     if (action) {
       skipped.add(i);
       helmCount++;
       helmAt ??= [action[0] + chunk.offset, action[1] + chunk.offset];
       return;
     }
-    const directive = SMP_DIRECTIVE.exec(chunk.text);
+    const directive = verdict.directive;
     if (directive || (input.kustomizePatch && rootMap(parsed.doc))) {
       skipped.add(i);
       const at = directive ? directive.index + directive[0].search(/\S/) : firstContent(chunk.text);
@@ -78,6 +79,22 @@ export function detectTemplating(input: TemplatingInput): TemplatingResult {
     });
   }
   return { skipped, notices };
+}
+
+interface Verdict {
+  action?: [number, number];
+  directive: RegExpExecArray | null;
+}
+
+/** Per parsed document (the linter reuses those of unchanged documents), so a keystroke re-checks one. */
+const verdicts = new WeakMap<ParsedChunk, { inTemplates: boolean; verdict: Verdict }>();
+
+function verdictOf(parsed: ParsedChunk, inTemplates: boolean): Verdict {
+  const hit = verdicts.get(parsed);
+  if (hit && hit.inTemplates === inTemplates) return hit.verdict;
+  const verdict: Verdict = { action: templateAction(parsed.text, parsed, inTemplates), directive: SMP_DIRECTIVE.exec(parsed.text) };
+  verdicts.set(parsed, { inTemplates, verdict });
+  return verdict;
 }
 
 /**

@@ -1,12 +1,15 @@
 // A Linter that keeps its caches between edits (per-document findings, graph findings reused while
 // the positions they show still hold, objects refreshed in place in the workspace graph) must give
 // exactly what a fresh Linter gives for the same text. Edits as an editor makes them, on a
-// generated manifest with workloads, RBAC, NetworkPolicies and Istio objects.
+// generated manifest with workloads, RBAC, NetworkPolicies and Istio objects. Likewise the LSP's
+// diagnostics built with a DiagnosticCache equal those built without one.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { manifest, rng } from '../../bench/generate';
 import { Linter, type LintOptions } from '../../server/src/engine';
 import { WorkspaceGraph } from '../../server/src/engine/workspace/graph';
+import { DiagnosticCache, findingKeys, toDiagnostics } from '../../server/src/lsp/diagnostics';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 type Edit = (text: string, r: () => number) => string;
 
@@ -95,5 +98,21 @@ describe('incremental linting', () => {
     const relabelled = EDITS['type in a pod label (a fact)'](typed, rng(5));
     linter.lint(relabelled, options);
     assert.ok(graph.factsRevision > before, 'a changed label is a changed fact');
+  });
+});
+
+describe('incremental diagnostics', () => {
+  it('a DiagnosticCache gives the diagnostics toDiagnostics gives without one, edit after edit', () => {
+    const base = manifest(600, 43);
+    const uri = 'file:///w/app.yaml';
+    const linter = new Linter();
+    const cache = new DiagnosticCache();
+    let version = 1;
+    for (const text of [base, ...edits(base, 40, 4)]) {
+      const lines = TextDocument.create(uri, 'yaml', ++version, text);
+      const result = linter.lint(text, { fileName: uri });
+      const keys = findingKeys(result.findings);
+      assert.deepEqual(toDiagnostics(uri, version, lines, result, keys, cache), toDiagnostics(uri, version, lines, result, keys), `version ${version}`);
+    }
   });
 });

@@ -371,9 +371,20 @@ function safeResources(parsed: ParsedChunk): Resource[] {
   }
 }
 
+/** For each finding lint() returns, the document-relative finding it was made from. */
+const origins = new WeakMap<Finding, object>();
+
+/**
+ * The document-relative finding a finding was made from: the same object while its YAML document's
+ * text is unchanged (wherever the document moved), so the LSP can keep what it derived from it.
+ */
+export function findingOrigin(f: Finding): object | undefined {
+  return origins.get(f);
+}
+
 /** A finding from document offsets to file offsets. */
 function shiftFinding(f: Omit<Finding, 'docIndex'>, offset: number, docIndex: number): Finding {
-  return {
+  const out: Finding = {
     ...f,
     start: f.start + offset,
     end: f.end + offset,
@@ -384,6 +395,8 @@ function shiftFinding(f: Omit<Finding, 'docIndex'>, offset: number, docIndex: nu
     })),
     related: f.related?.map((r) => (r.file === undefined ? { ...r, start: r.start + offset, end: r.end + offset } : r)),
   };
+  origins.set(out, f);
+  return out;
 }
 
 /** Ranges never end on trailing white space or a newline. */

@@ -2,9 +2,10 @@
 // what LSP positions count by default; TextDocument.positionAt also knows `\r\n` and a lone `\r`
 // as line ends, as LSP clients do.
 import { pathToFileURL } from 'node:url';
-import { Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl, type Finding, type LintResult, type ParseError, type Severity } from '../engine';
+import { findingOrigin } from '../engine/lint';
 
 export const SOURCE = 'kubeward';
 export const YAML_SYNTAX = 'yaml-syntax';
@@ -30,13 +31,58 @@ export function isFindingData(v: unknown): v is FindingData {
 
 /** Keys for findings, parallel to `findings`: `<docIndex>/<n>` for the n-th finding of its rule there. */
 export function findingKeys(findings: readonly Finding[]): string[] {
-  const seen = new Map<string, number>();
+  // docIndex -> ruleId -> count, without building a string per finding (this runs on every keystroke).
+  const seen = new Map<number, Map<string, number>>();
   return findings.map((f) => {
-    const k = `${f.ruleId}\u0000${f.docIndex}`;
-    const n = seen.get(k) ?? 0;
-    seen.set(k, n + 1);
+    let perDoc = seen.get(f.docIndex);
+    if (!perDoc) seen.set(f.docIndex, (perDoc = new Map()));
+    const n = perDoc.get(f.ruleId) ?? 0;
+    perDoc.set(f.ruleId, n + 1);
     return `${f.docIndex}/${n}`;
   });
+}
+
+/**
+ * What a finding's diagnostic keeps while its YAML document is unchanged: the range relative to
+ * the line the finding starts on, and the fields that come from the rule. Keyed by the engine's
+ * document-relative finding (findingOrigin), so a document that only moved (an edit above it)
+ * costs one position lookup per finding.
+ */
+interface CachedDiagnostic {
+  startLine: number;
+  startCharacter: number;
+  endLine: number;
+  endCharacter: number;
+  severity: DiagnosticSeverity;
+  codeDescription: { href: string };
+  deprecated: boolean;
+}
+
+export class DiagnosticCache {
+  private readonly byOrigin = new WeakMap<object, CachedDiagnostic>();
+  private readonly hrefs = new Map<string, { href: string }>();
+
+  /** The diagnostic of a finding, as toDiagnostics makes it without a cache. */
+  diagnostic(uri: string, lines: TextDocument, f: Finding, data: FindingData): Diagnostic {
+    const origin = findingOrigin(f);
+    const start = lines.positionAt(f.start);
+    let c = origin ? this.byOrigin.get(origin) : undefined;
+    let end: Position;
+    // The finding's text is unchanged and starts its line where it did, so it spans the same lines.
+    if (c && c.startCharacter === start.character) end = { line: c.endLine + start.line - c.startLine, character: c.endCharacter };
+    else {
+      end = lines.positionAt(Math.max(f.start, f.end));
+      let codeDescription = this.hrefs.get(f.ruleId);
+      if (!codeDescription) this.hrefs.set(f.ruleId, (codeDescription = { href: ruleDocUrl(f.ruleId) }));
+      c = { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, severity: toSeverity(f.severity), codeDescription, deprecated: f.ruleId.startsWith('deprecated-') };
+      if (origin) this.byOrigin.set(origin, c);
+    }
+    const d: Diagnostic = { range: { start, end }, severity: c.severity, source: SOURCE, code: f.ruleId, codeDescription: c.codeDescription, message: f.message, data };
+    if (c.deprecated) d.tags = [DiagnosticTag.Deprecated];
+    const related = relatedOf(uri, lines, f);
+    if (related.length > 0) d.relatedInformation = related;
+    return d;
+  }
 }
 
 export function toRange(lines: TextDocument, start: number, end: number): Range {
@@ -47,11 +93,15 @@ export function toSeverity(s: Severity): DiagnosticSeverity {
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-export function toDiagnostics(uri: string, version: number, lines: TextDocument, result: LintResult, keys: readonly string[]): Diagnostic[] {
+export function toDiagnostics(uri: string, version: number, lines: TextDocument, result: LintResult, keys: readonly string[], cache?: DiagnosticCache): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of result.parseErrors) out.push(parseErrorDiagnostic(lines, e));
   result.findings.forEach((f, i) => {
     const data: FindingData = { ruleId: f.ruleId, version, docIndex: f.docIndex, key: keys[i] };
+    if (cache) {
+      out.push(cache.diagnostic(uri, lines, f, data));
+      return;
+    }
     const d: Diagnostic = {
       range: toRange(lines, f.start, f.end),
       severity: toSeverity(f.severity),

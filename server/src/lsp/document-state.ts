@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
 import { Linter, type CustomSchema, type LinterHooks, type LintOptions, type LintResult, type RuleFailure } from '../engine';
 import { isKustomizePatchFile } from '../engine/kustomize-files';
-import { FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics } from './diagnostics';
+import { DiagnosticCache, FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics } from './diagnostics';
 import { lintOptionsOf, type KubewardSettings } from './settings';
 
 export interface Snapshot {
@@ -53,6 +53,7 @@ export function isYamlDocument(uri: string, languageId: string): boolean {
 
 export class DocumentState {
   private readonly linter: Linter;
+  private readonly diagnosticCache = new DiagnosticCache();
   snapshot?: Snapshot;
   private readonly workspace?: LinterHooks['workspace'];
 
@@ -111,7 +112,7 @@ export class DocumentState {
     const result = this.linter.lint(text, options);
     snap.result = result;
     snap.keys = findingKeys(result.findings);
-    snap.diagnostics = toDiagnostics(doc.uri, doc.version, lines, result, snap.keys);
+    snap.diagnostics = toDiagnostics(doc.uri, doc.version, lines, result, snap.keys, this.diagnosticCache);
     return snap;
   }
 }

@@ -57,7 +57,7 @@ describe('cli: SARIF passes the SARIF validator', () => {
     const dir = tempDir({ 'extras.yaml': WITH_EXTRAS });
     const examples = kubeward(['lint', 'examples/', '--format', 'sarif', '--fail-on', 'never']);
     assert.equal(examples.code, 0, examples.stderr);
-    const extras = kubeward(['lint', 'extras.yaml', '--format', 'sarif', '--fail-on', 'never'], { cwd: dir });
+    const extras = kubeward(['lint', 'extras.yaml', '--format', 'sarif', '--fail-on', 'never', '--include-suppressed'], { cwd: dir });
     const rendered = kubeward(['lint', '-', '--format', 'sarif', '--fail-on', 'never', '--stdin-filename', 'rendered/mychart.yaml'], {
       input: fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'helm', 'mychart-rendered.yaml')),
     });

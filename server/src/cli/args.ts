@@ -32,6 +32,8 @@ export interface LintArgs {
   baseline?: string;
   /** --write-baseline FILE: write the findings (JSON format, with fingerprints) to FILE. */
   writeBaseline?: string;
+  /** --include-suppressed: SARIF also lists suppressed findings, marked with `suppressions`. */
+  includeSuppressed?: boolean;
 }
 
 export interface RulesArgs {
@@ -49,7 +51,7 @@ const PSS_LEVELS: readonly PssLevel[] = ['privileged', 'baseline', 'restricted']
 
 /** Options that take a value, per command. */
 const LINT_VALUE_OPTIONS = new Set(['--format', '--fail-on', '--preset', '--pss-level', '--pss-version', '--rule', '--max-file-size', '--stdin-filename', '--config', '--baseline', '--write-baseline']);
-const LINT_FLAGS = new Set(['--fix', '--fix-suggestions', '--no-config', '--help']);
+const LINT_FLAGS = new Set(['--fix', '--fix-suggestions', '--no-config', '--include-suppressed', '--help']);
 const SHORT: Record<string, string> = { '-f': '--format', '-h': '--help' };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -157,6 +159,9 @@ function parseLint(argv: readonly string[]): LintArgs | { command: 'help'; topic
       case '--no-config':
         if (typeof out.config === 'string') throw new UsageError('--config and --no-config contradict each other');
         out.config = false;
+        break;
+      case '--include-suppressed':
+        out.includeSuppressed = true;
         break;
       case '--baseline':
         if (value === '') throw new UsageError('--baseline needs a file name');

@@ -34,7 +34,7 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
   const explicitConfig = args.config === undefined ? undefined : args.config === false ? false : path.resolve(io.cwd, args.config);
   const resolver = new ConfigResolver(io.cwd, cliOptions, cliYamlSyntax, explicitConfig, warn);
   const { inputs, errors } = collectInputs(args.paths, io.cwd, args.stdinFilename);
-  const report: RunReport = { cwd: io.cwd, files: [], errors, fixMode: args.fix };
+  const report: RunReport = { cwd: io.cwd, files: [], errors, fixMode: args.fix, includeSuppressed: args.includeSuppressed };
   let fixedStdin: string | undefined;
 
   // Configs first: an invalid one stops the run before anything is linted or fixed.

@@ -93,6 +93,8 @@ export interface RunReport {
   excluded?: string[];
   /** Set with --baseline: the file, and how many findings it left out. */
   baseline?: { file: string; matched: number };
+  /** --include-suppressed: SARIF lists the suppressed findings too. */
+  includeSuppressed?: boolean;
 }
 
 export function regionOf(index: LineIndex, start: number, end: number): Region {

@@ -40,6 +40,7 @@ Options:
   --baseline <file>                do not report findings listed in this JSON report
                                    (from --write-baseline or --format json)
   --write-baseline <file>          write all current findings to <file> as a baseline
+  --include-suppressed             SARIF: also list suppressed findings, marked as suppressed
   -h, --help                       show this help
 
 Settings come from the nearest .kubeward.yaml (or .kubeward.yml) above each file, up to

@@ -182,8 +182,9 @@ export function toSarif(report: RunReport, ctx: FormatContext): Json {
       if (ruleIndex === undefined) delete r.ruleIndex;
       results.push(r);
     });
-    // Suppressed findings are kept as suppressed results, so reviewers see what was silenced and why.
-    const suppressed = file.suppressed ?? [];
+    // With --include-suppressed, suppressed findings are listed as suppressed results, so a review
+    // sees what was silenced and why. Off by default: not every SARIF consumer hides them.
+    const suppressed = report.includeSuppressed ? (file.suppressed ?? []) : [];
     const suppressedPrints = fingerprintList(file.path, suppressed);
     suppressed.forEach((f, i) => {
       const ruleIndex = indexOf.get(f.ruleId);

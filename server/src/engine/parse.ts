@@ -119,6 +119,9 @@ export function parseChunk(text: string): ParsedChunk {
     if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE') continue;
     errors.push(toChunkError(w.message, w.code, w.pos, text, true));
   }
+  // Rules read through aliases (`securityContext: *hardened`) and merge keys (`<<: *base`) like
+  // Kubernetes does, so an insecure setting shared through an anchor is not a blind spot.
+  if (text.includes('*')) for (const [alias, target] of resolveAliases(doc)) if (target) followedAliases.set(alias, target);
   return { text, doc, errors };
 }
 
@@ -195,12 +198,42 @@ function resolveAliases(doc: Document.Parsed): Map<Alias, YNode | undefined> {
   return out;
 }
 
-/** The pair of a block or flow map whose key is the plain string `key`. */
-export function getPair(map: unknown, key: string): Pair<Scalar, YNode | null> | undefined {
-  if (!isMap(map)) return undefined;
-  for (const item of map.items) {
+/** Alias -> anchored node for every document parsed by parseChunk (filled only when it has aliases). */
+const followedAliases = new WeakMap<Alias, YNode>();
+
+/** The node an alias stands for (one level), or the node itself. */
+export function follow<T>(node: T): T | YNode {
+  return isAlias(node) ? (followedAliases.get(node) ?? node) : node;
+}
+
+/**
+ * The pair of a block or flow map whose key is the plain string `key`. A value that is an alias
+ * comes back as the anchored node, and keys merged in with `<<: *anchor` are found too (their pair
+ * is the anchored one, so a fix edits the anchor, which every user of it shares).
+ */
+export function getPair(map: unknown, key: string, depth = 0): Pair<Scalar, YNode | null> | undefined {
+  const m = follow(map);
+  if (!isMap(m)) return undefined;
+  let merges: unknown[] | undefined;
+  for (const item of m.items) {
     const k = item.key;
-    if (isScalar(k) && k.value === key) return item as Pair<Scalar, YNode | null>;
+    if (isScalar(k)) {
+      if (k.value === key) {
+        const v = item.value;
+        if (!isAlias(v)) return item as Pair<Scalar, YNode | null>;
+        const target = followedAliases.get(v);
+        return (target ? { key: k, value: target } : item) as Pair<Scalar, YNode | null>;
+      }
+      if (typeof k.value === 'symbol' && k.value.description === '<<') (merges ??= []).push(item.value);
+    }
+  }
+  if (merges && depth < 4) {
+    for (const src of merges) {
+      for (const one of isSeq(src) ? src.items : [src]) {
+        const p = getPair(follow(one), key, depth + 1);
+        if (p) return p;
+      }
+    }
   }
   return undefined;
 }
@@ -245,7 +278,9 @@ export function getString(map: unknown, key: string): string | undefined {
 
 /** Items of a sequence (empty for anything else). */
 export function seqItems(node: unknown): YNode[] {
-  return isSeq(node) ? (node.items as YNode[]) : [];
+  const n = follow(node);
+  if (!isSeq(n)) return [];
+  return n.items.some((i) => isAlias(i)) ? (n.items.map((i) => follow(i)) as YNode[]) : (n.items as YNode[]);
 }
 
 export function mapPairs(node: unknown): Pair<Scalar, YNode | null>[] {

@@ -1,5 +1,6 @@
 // Entry of dist/cli.js (bin `kubeward`). Sets the exit status rather than calling process.exit,
 // so that everything written to a pipe is flushed first.
+import { isMainThread } from 'node:worker_threads';
 import { main } from './cli/main';
 import { VERSION } from './cli/version';
 
@@ -12,18 +13,22 @@ function readStdin(): Promise<Buffer> {
   });
 }
 
-// A closed pipe (`kubeward lint . | head`) is not an error worth a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+// dist/cli.js is also the lint worker (cli/parallel.ts starts it with workerData): the command runs
+// on the main thread only.
+if (isMainThread) {
+  // A closed pipe (`kubeward lint . | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 
-main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  readStdin,
-  version: VERSION,
-}).then((code) => {
-  process.exitCode = code;
-});
+  main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readStdin,
+    version: VERSION,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

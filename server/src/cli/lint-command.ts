@@ -3,18 +3,18 @@
 // standard error and makes the exit status 2.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyFixes, isValidYamlChange, LineIndex, Linter, type AppliedFix, type Edit, type FixSafety, type LintOptions } from '../engine';
+import { applyFixes, isValidYamlChange, LineIndex, type AppliedFix, type Edit, type FixSafety, type LintOptions } from '../engine';
 import { isKustomizePatchFile } from '../engine/kustomize-files';
 import { WorkspaceGraph } from '../engine/workspace';
 import type { LintArgs } from './args';
 import { readBaseline } from './baseline';
 import { ConfigResolver, type ConfigProblem, type ResolvedOptions } from './config-resolver';
-import { fingerprints } from './fingerprint';
 import { FORMATTERS } from './formatters';
 import { collectInputs, decodeOrError, ioError, isInputError, readInputFile, tooLarge, type InputError, type ReadInput } from './inputs';
+import { fileReport, indexText, lintText, ParseCache, ruleFailedWarning } from './lint-file';
 import { lintOptionsFrom } from './options';
-import { renderedSources } from './rendered-source';
-import { atOrAbove, toCliFindings, toCliSuppressed, type AppliedChange, type RunReport } from './report';
+import { lintInWorkers, workerCount, type FileTask } from './parallel';
+import { atOrAbove, type AppliedChange, type RunReport } from './report';
 
 export interface CliIO {
   cwd: string;
@@ -68,18 +68,34 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     report.baseline = { file: args.baseline, matched: 0 };
   }
 
+  // Many files, nothing to fix, no standard input: lint on worker threads (parallel.ts), with the
+  // same output as below.
+  const candidates = args.fix ? [] : inputs.filter((i) => !resolvedFor.get(i)!.excluded);
+  const jobs = candidates.every((i) => i.kind === 'file') ? workerCount(candidates.length) : 1;
+  const outcomes = jobs > 1 ? await lintInWorkers(candidates.map((i) => fileTask(i as FileInput, resolvedFor.get(i)!)), jobs, 'the linted files', args.maxFileSize) : undefined;
+
   // Cross-resource rules (a NetworkPolicy in one file selecting a Deployment in another) see every
-  // file given, not only the one being linted: read and index them all first.
+  // file given, not only the one being linted: read and index them all first. Each file is parsed
+  // once: the lint reuses the parses made for the index.
   const workspace = new WorkspaceGraph({ scope: 'the linted files' });
+  const parsed = new ParseCache();
   const preRead = new Map<(typeof inputs)[number], ReadInput | InputError>();
-  for (const input of inputs) {
+  for (const input of outcomes ? [] : inputs) {
     if (input.kind !== 'file' || resolvedFor.get(input)?.excluded) continue;
     const r = readInputFile(input, args.maxFileSize);
     preRead.set(input, r);
-    if (!isInputError(r)) workspace.setFile(input.path, r.text);
+    if (!isInputError(r)) indexText(workspace, input.path, r.text, parsed);
   }
 
+  let next = 0;
   for (const input of inputs) {
+    if (outcomes && !resolvedFor.get(input)!.excluded) {
+      const o = outcomes[next++];
+      if (o.error) errors.push(o.error);
+      for (const w of o.warnings) io.stderr(w);
+      if (o.file) report.files.push({ ...o.file, index: new LineIndex(o.file.text) });
+      continue;
+    }
     const resolved = resolvedFor.get(input)!;
     if (resolved.excluded) {
       (report.excluded ??= []).push(input.path);
@@ -118,22 +134,9 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
       }
       if (input.kind === 'stdin') fixedStdin = (read.bom ? '\ufeff' : '') + text;
     }
-    const linter = new Linter({
-      workspace,
-      onRuleError: (f) => io.stderr(`kubeward: warning: rule ${f.ruleId} failed on ${input.path} and was skipped: ${f.message.split('\n')[0]} (please report this)\n`),
-    });
-    const result = linter.lint(text, options);
-    const index = new LineIndex(text);
-    const findings = toCliFindings(index, result, yamlSyntax);
-    const suppressed = toCliSuppressed(index, result);
-    const sources = renderedSources(text);
-    for (const f of [...findings, ...suppressed]) {
-      const source = sources.at(f.start);
-      if (source !== undefined) f.source = source;
-    }
-    const file = { path: input.path, abs: input.kind === 'file' ? input.abs : undefined, text, index, findings, applied, suppressed };
-    fingerprints(file).forEach((fp, i) => (findings[i].fingerprint = fp));
-    report.files.push(file);
+    const result = lintText(workspace, text, options, parsed, (ruleId, message) => io.stderr(ruleFailedWarning(input.path, ruleId, message)));
+    if (text !== read.text) parsed.forget(read.text);
+    report.files.push(fileReport(input.path, input.kind === 'file' ? input.abs : undefined, text, result, yamlSyntax, applied));
   }
 
   if (inputs.length === 0 && errors.length === 0) io.stderr(`kubeward: warning: no *.yaml or *.yml files in ${args.paths.join(', ')}\n`);
@@ -166,6 +169,14 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     }
   }
   return exitCode(report, args);
+}
+
+type FileInput = Extract<ReturnType<typeof collectInputs>['inputs'][number], { kind: 'file' }>;
+
+function fileTask(input: FileInput, resolved: ResolvedOptions): FileTask {
+  const options: LintOptions = { ...resolved.options, fileName: input.path };
+  if (isKustomizePatchFile(input.abs)) options.kustomizePatch = true;
+  return { path: input.path, abs: input.abs, options, yamlSyntax: resolved.yamlSyntax };
 }
 
 export function exitCode(report: RunReport, args: Pick<LintArgs, 'failOn'>): number {

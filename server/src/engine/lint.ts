@@ -68,6 +68,11 @@ export interface LinterHooks {
   workspace?: WorkspaceGraph;
   /** The rules to run instead of the registry (tests inject a rule that throws this way). */
   rules?: readonly Rule[];
+  /**
+   * Parses made earlier of documents this linter may see, by their text (the CLI parses every file
+   * once to index it, and lints from the same parse). Used instead of parsing again.
+   */
+  parsed?: ReadonlyMap<string, ParsedChunk>;
 }
 
 const PSS_ENFORCE = 'pod-security.kubernetes.io/enforce';
@@ -91,7 +96,7 @@ export class Linter {
     const entries: ChunkEntry[] = chunks.map((c) => {
       let e = next.get(c.text) ?? this.cache.get(c.text);
       if (!e) {
-        const parsed = parseChunk(c.text);
+        const parsed = this.hooks.parsed?.get(c.text) ?? parseChunk(c.text);
         // Too deep or an alias bomb: one clear error, and no rule walks that tree.
         const guard = guardChunk(parsed);
         e = { parsed, resources: guard.skip ? [] : safeResources(parsed) };

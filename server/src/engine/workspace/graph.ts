@@ -47,6 +47,11 @@ export interface FileLocation {
   endCharacter: number;
 }
 
+/** A file's entry in the index as plain data, which can cross to another thread (structured clone). */
+export interface IndexedFile {
+  docs: { key: string; placement: DocPlacement; objects: ObjectFacts[] }[];
+}
+
 interface DocEntry {
   key: string;
   placement: DocPlacement;
@@ -147,6 +152,18 @@ export class WorkspaceGraph {
     const objects = docs.flatMap((d) => d.objects);
     const change = this.replace(file, old, { docs, objects });
     return change;
+  }
+
+  /** A file's entry as plain data, for importFile in another graph (a CLI worker's). */
+  exportFile(file: string): IndexedFile | undefined {
+    const e = this.files.get(file);
+    return e ? { docs: e.docs.map((d) => ({ key: d.key, placement: d.placement, objects: d.objects })) } : undefined;
+  }
+
+  /** Adds a file's entry exported by another graph: the same as setFile of that text here. */
+  importFile(file: string, entry: IndexedFile): GraphChange {
+    const docs: DocEntry[] = entry.docs.map((d) => ({ key: d.key, placement: d.placement, objects: d.objects }));
+    return this.replace(file, this.files.get(file), { docs, objects: docs.flatMap((d) => d.objects) });
   }
 
   removeFile(file: string): GraphChange {

@@ -1,0 +1,90 @@
+// In-process measurements: the parse floor (`yaml`'s parseAllDocuments), a full Kubeward lint
+// with a fresh Linter and every default rule, the cost of schema validation, a re-lint after a
+// one-character edit, and indexing a workspace into the graph. The bench bundle contains the same
+// engine and the same `yaml` as dist/.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseAllDocuments } from 'yaml';
+import { Linter, type LintOptions } from '../server/src/engine';
+import { splitDocuments } from '../server/src/engine/parse';
+import { indexTexts } from '../server/src/engine/workspace/measure';
+import { median, timeRuns } from './stats';
+
+export interface FloorResult {
+  lines: number;
+  bytes: number;
+  documents: number;
+  findings: number;
+  parseMs: number;
+  lintMs: number;
+  /** Undefined when not measured (the largest size, to keep the run short). */
+  lintNoSchemaMs?: number;
+  /** (lint with schema rules - without) / documents. */
+  schemaPerDocMs?: number;
+  relintMs: number;
+}
+
+export function runsFor(lines: number): number {
+  return lines <= 1_100 ? 15 : lines <= 11_000 ? 5 : 3;
+}
+
+export function measureFloor(text: string, fileName: string, schemaCost: boolean): FloorResult {
+  const lines = text.split('\n').length - 1;
+  const runs = runsFor(lines);
+  const options: LintOptions = { fileName };
+  const noSchema: LintOptions = { fileName, schema: { enable: false } };
+  const parseMs = median(timeRuns(runs, () => parseAllDocuments(text)));
+  // Schema validators load lazily, once per process: the warm-up run pays for that, as the
+  // server's first lint does, and is not counted.
+  const lintMs = median(timeRuns(runs, () => new Linter().lint(text, options)));
+  const lintNoSchemaMs = schemaCost ? median(timeRuns(runs, () => new Linter().lint(text, noSchema))) : undefined;
+  const result = new Linter().lint(text, options);
+  const documents = splitDocuments(text).length;
+
+  // A warm linter re-linting after one-character edits in the middle (what a keystroke costs the engine).
+  const linter = new Linter();
+  linter.lint(text, options);
+  const at = text.indexOf('\n', text.length >> 1) + 1;
+  const edited = [text.slice(0, at) + '#' + text.slice(at), text];
+  const relints: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    linter.lint(edited[i % 2], options);
+    relints.push(performance.now() - t);
+  }
+  return {
+    lines,
+    bytes: Buffer.byteLength(text),
+    documents,
+    findings: result.findings.length,
+    parseMs,
+    lintMs,
+    lintNoSchemaMs,
+    schemaPerDocMs: lintNoSchemaMs === undefined ? undefined : (lintMs - lintNoSchemaMs) / documents,
+    relintMs: median(relints),
+  };
+}
+
+/** Single-threaded read + parseAllDocuments over files: the floor for CLI throughput. */
+export function parseFloorFiles(files: readonly string[], runs = 3): { ms: number; bytes: number } {
+  let bytes = 0;
+  const ms = median(
+    timeRuns(runs, () => {
+      bytes = 0;
+      for (const f of files) {
+        const text = readFileSync(f, 'utf8');
+        bytes += Buffer.byteLength(text);
+        parseAllDocuments(text);
+      }
+    }, 1),
+  );
+  return { ms, bytes };
+}
+
+/** Indexing the workspace's files into a fresh graph in one go, as the server does at startup. */
+export function measureIndexing(files: readonly string[]): { ms: number; objects: number } {
+  const texts = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  const t = performance.now();
+  const m = indexTexts(texts);
+  return { ms: performance.now() - t, objects: m.objects };
+}

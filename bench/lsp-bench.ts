@@ -1,0 +1,91 @@
+// The language-server benchmark: open a file, wait for its diagnostics, then type single
+// characters in the middle of the file (incremental didChange, one change in flight at a time,
+// each waiting for the diagnostics of its version) and read the server's peak RSS at the end.
+import { pathToFileURL } from 'node:url';
+import { BenchClient, sleep, type Pos, type ServerSpec } from './lsp';
+import { median, percentile } from './stats';
+
+export const WARMUP_EDITS = 2;
+export const MEASURED_EDITS = 24;
+
+export interface LspRun {
+  server: string;
+  lines: number;
+  openMs: number;
+  openDiagnostics: number;
+  edits: number[];
+  editMedian: number;
+  editP90: number;
+  lastDiagnostics: number;
+  /** Publishes that arrived after the last awaited one (a stale or duplicate publish would show here). */
+  extraPublishes: number;
+  versioned: boolean;
+  peakRss: number;
+  /** Server CPU time per measured edit (ms): robust to other load on the machine. */
+  cpuPerEdit: number;
+}
+
+/**
+ * Where to type: the value of the first `value: json` env line after the middle of the file (a
+ * container's env var), so each keystroke changes one YAML document and its diagnostics.
+ */
+export function typingPoint(text: string): Pos {
+  const lines = text.split('\n');
+  for (let i = lines.length >> 1; i < lines.length; i++) {
+    if (/^\s+value: json$/.test(lines[i])) return { line: i, character: lines[i].length };
+  }
+  const i = lines.length >> 1;
+  return { line: i, character: lines[i].length };
+}
+
+export async function runLsp(spec: ServerSpec, file: string, text: string): Promise<LspRun> {
+  const uri = pathToFileURL(file).href;
+  const client = await BenchClient.start(spec);
+  try {
+    await sleep(200); // let the server take its settings before the document arrives
+    const open = await client.open(uri, text, 1);
+    const openMs = open.publish.at - open.sent;
+    let current = text;
+    const at = typingPoint(text);
+    const lineStart = nthLineStart(text, at.line);
+    const edits: number[] = [];
+    let last = open.publish;
+    let cpuStart = 0;
+    for (let i = 0; i < WARMUP_EDITS + MEASURED_EDITS; i++) {
+      if (i === WARMUP_EDITS) cpuStart = client.cpuMs();
+      const ch = 'abcdefghijklmnopqrstuvwxyz'[i % 26];
+      const pos = { line: at.line, character: at.character + i };
+      const offset = lineStart + pos.character;
+      current = current.slice(0, offset) + ch + current.slice(offset);
+      const r = await client.change(uri, 2 + i, { start: pos, end: pos, text: ch }, current);
+      if (i >= WARMUP_EDITS) edits.push(r.publish.at - r.sent);
+      last = r.publish;
+    }
+    const cpuPerEdit = (client.cpuMs() - cpuStart) / MEASURED_EDITS;
+    const before = client.publishes.length;
+    await sleep(400);
+    const extraPublishes = client.publishes.length - before;
+    return {
+      server: spec.name,
+      lines: text.split('\n').length - 1,
+      openMs,
+      openDiagnostics: open.publish.count,
+      edits,
+      editMedian: median(edits),
+      editP90: percentile(edits, 90),
+      lastDiagnostics: last.count,
+      extraPublishes,
+      versioned: last.version !== undefined,
+      peakRss: client.peakRss(),
+      cpuPerEdit,
+    };
+  } finally {
+    await client.stop();
+  }
+}
+
+function nthLineStart(text: string, line: number): number {
+  let off = 0;
+  for (let i = 0; i < line; i++) off = text.indexOf('\n', off) + 1;
+  return off;
+}

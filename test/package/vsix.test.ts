@@ -24,6 +24,7 @@ test('the .vsix holds only the bundles, schemas, snippets, rule docs and manifes
     /^changelog\.md$/i,
     /^images\/icon\.png$/,
     /^dist\/(client|server|cli)\.js$/,
+    /^dist\/validators\/[a-z0-9-]+\.js$/,
     /^schemas\/.+\.json$/,
     /^snippets\/kubernetes\.json$/,
     /^docs\/rules\/([a-z0-9-]+|README)\.md$/,

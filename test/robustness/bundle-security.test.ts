@@ -55,6 +55,8 @@ const ALLOWED: Allowed[] = [
   { bundle: 'server', pattern: 'require(network or process module)', module: 'node_modules/vscode-languageserver/lib/node/files.js', count: 1, why: 'child_process: vscode-languageserver\'s Files.resolveGlobalNodePath helpers, never called by Kubeward (the session below starts no process)' },
   { bundle: 'server', pattern: 'require(network or process module)', module: 'node_modules/vscode-jsonrpc/lib/node/main.js', count: 1, why: 'net: the --socket=<port> and --pipe=<name> transports an editor may start the server with, to the editor itself' },
   { bundle: 'server', pattern: 'new Function(', module: 'node_modules/ajv/dist/compile/index.js', count: 1, why: 'ajv compiles the user\'s own CRD schemas (kubeward.schema.customSchemas, a restricted setting in untrusted workspaces) on first use; the bundled schemas are precompiled standalone validators' },
+  { bundle: 'cli', pattern: 'require(network or process module)', module: 'server/src/cli.ts', count: 1, why: 'worker_threads: the CLI entry runs as a lint worker when started by its own pool (isMainThread false)' },
+  { bundle: 'cli', pattern: 'require(network or process module)', module: 'server/src/cli/parallel.ts', count: 1, why: 'worker_threads: the CLI lints large trees on a pool of worker threads running dist/cli.js itself; no other process or network' },
   { bundle: 'cli', pattern: 'new Function(', module: 'node_modules/ajv/dist/compile/index.js', count: 1, why: 'ajv compiles CRD schemas the user names (.kubeward.yaml customSchemas) on first use; the bundled schemas are precompiled standalone validators' },
 ];
 

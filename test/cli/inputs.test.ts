@@ -57,12 +57,11 @@ describe('cli: directories', () => {
     assert.match(r.stdout, /in 3 of 4 files\./);
   });
 
-  it('warns when a directory holds no YAML file, without failing', () => {
+  it('a directory that holds no YAML file is an input error (exit 2)', () => {
     const d = tempDir({ 'notes.txt': 'hello' });
     const r = kubeward(['lint', '.'], { cwd: d });
-    assert.equal(r.code, 0);
-    assert.equal(r.stderr, 'kubeward: warning: no *.yaml or *.yml files in .\n');
-    assert.equal(r.stdout, 'No findings in 0 files.\n');
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'kubeward: .: directory contains no *.yaml or *.yml files\n');
   });
 
   it('reports a broken symbolic link as an input error and lints the rest', () => {

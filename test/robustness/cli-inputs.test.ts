@@ -140,16 +140,14 @@ describe('CLI: inputs it cannot read', () => {
     assert.deepEqual(findingsOf(r.stdout), ['ok.yaml:10:19 error pss-privileged', `${path.join('sub', 'inner.yaml')}:10:19 error pss-privileged`]);
   });
 
-  it('a folder without YAML: a clear warning; with other inputs, those are linted', () => {
-    // The issue asks for exit status 2 here; the CLI warns and exits 0 when nothing else is wrong
-    // (a decision of the CLI, see test/cli/inputs.test.ts). The message is what this test holds.
+  it('a folder without YAML: a clear message and exit 2; with other inputs, those are linted', () => {
     const d = folder({ 'empty/notes.txt': 'hello', 'ok.yaml': PRIVILEGED_POD });
     const alone = kubeward(['lint', 'empty'], d);
-    assert.equal(alone.stderr, 'kubeward: warning: no *.yaml or *.yml files in empty\n');
-    assert.equal(alone.code, 0);
+    assert.equal(alone.stderr, 'kubeward: empty: directory contains no *.yaml or *.yml files\n');
+    assert.equal(alone.code, 2);
     const both = kubeward(['lint', 'empty', 'ok.yaml', 'missing.yaml', ...BASELINE], d);
     assert.equal(both.code, 2);
-    assert.equal(both.stderr, 'kubeward: missing.yaml: no such file or directory\n');
+    assert.equal(both.stderr, 'kubeward: empty: directory contains no *.yaml or *.yml files\nkubeward: missing.yaml: no such file or directory\n');
     assert.deepEqual(findingsOf(both.stdout), ['ok.yaml:10:19 error pss-privileged']);
   });
 });

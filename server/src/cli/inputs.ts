@@ -117,8 +117,13 @@ export function collectInputs(args: readonly string[], cwd: string, stdinName = 
       errors.push(ioError(arg, e, abs));
       continue;
     }
-    if (st.isDirectory()) walk(abs);
-    else if (st.isFile()) addFile(abs);
+    if (st.isDirectory()) {
+      const before = inputs.length + errors.length;
+      walk(abs);
+      // A directory the user named that holds no YAML is almost always a wrong path: say so, and
+      // fail the run (exit 2) while the other paths are still linted.
+      if (inputs.length + errors.length === before) errors.push({ file: arg, code: 'no-yaml', message: 'directory contains no *.yaml or *.yml files' });
+    } else if (st.isFile()) addFile(abs);
     else errors.push({ file: arg, code: 'not-a-file', message: 'not a regular file or directory' });
   }
   return { inputs, errors };

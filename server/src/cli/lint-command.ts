@@ -139,7 +139,6 @@ export async function runLint(args: LintArgs, io: CliIO): Promise<number> {
     report.files.push(fileReport(input.path, input.kind === 'file' ? input.abs : undefined, text, result, yamlSyntax, applied));
   }
 
-  if (inputs.length === 0 && errors.length === 0) io.stderr(`kubeward: warning: no *.yaml or *.yml files in ${args.paths.join(', ')}\n`);
   report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (args.writeBaseline !== undefined) {
     try {
@@ -176,7 +175,13 @@ type FileInput = Extract<ReturnType<typeof collectInputs>['inputs'][number], { k
 function fileTask(input: FileInput, resolved: ResolvedOptions): FileTask {
   const options: LintOptions = { ...resolved.options, fileName: input.path };
   if (isKustomizePatchFile(input.abs)) options.kustomizePatch = true;
-  return { path: input.path, abs: input.abs, options, yamlSyntax: resolved.yamlSyntax };
+  let size = 0;
+  try {
+    size = fs.statSync(input.abs).size;
+  } catch {
+    // the worker reports the file's error when it reads it
+  }
+  return { path: input.path, abs: input.abs, options, yamlSyntax: resolved.yamlSyntax, size };
 }
 
 export function exitCode(report: RunReport, args: Pick<LintArgs, 'failOn'>): number {

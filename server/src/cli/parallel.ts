@@ -22,6 +22,8 @@ export interface FileTask {
   abs: string;
   options: LintOptions;
   yamlSyntax?: SeveritySetting;
+  /** Size in bytes, to give workers shares of similar size (0 when unknown). */
+  size: number;
 }
 
 export interface FileOutcome {
@@ -83,10 +85,16 @@ export async function lintInWorkers(tasks: readonly FileTask[], jobs: number, gr
   }
 }
 
+/** Contiguous runs of tasks whose sizes add up to about the same (each file counts at least 1 KB). */
 function shareBySize(tasks: readonly FileTask[], jobs: number): number[][] {
+  const weight = (t: FileTask) => Math.max(t.size, 1024);
+  const total = tasks.reduce((n, t) => n + weight(t), 0);
   const shares: number[][] = Array.from({ length: jobs }, () => []);
-  const per = Math.ceil(tasks.length / jobs);
-  tasks.forEach((_, i) => shares[Math.min(jobs - 1, Math.floor(i / per))].push(i));
+  let acc = 0;
+  tasks.forEach((t, i) => {
+    shares[Math.min(jobs - 1, Math.floor((acc * jobs) / total))].push(i);
+    acc += weight(t);
+  });
   return shares.filter((s) => s.length > 0);
 }
 

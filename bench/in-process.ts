@@ -8,6 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { Linter, type LintOptions } from '../server/src/engine';
 import { splitDocuments } from '../server/src/engine/parse';
 import { indexTexts } from '../server/src/engine/workspace/measure';
+import { typingPoint } from './lsp-bench';
 import { median, timeRuns } from './stats';
 
 export interface FloorResult {
@@ -41,16 +42,21 @@ export function measureFloor(text: string, fileName: string, schemaCost: boolean
   const result = new Linter().lint(text, options);
   const documents = splitDocuments(text).length;
 
-  // A warm linter re-linting after one-character edits in the middle (what a keystroke costs the engine).
+  // A warm linter re-linting after one-character edits where the language-server benchmark types
+  // (what a keystroke costs the engine alone).
   const linter = new Linter();
   linter.lint(text, options);
-  const at = text.indexOf('\n', text.length >> 1) + 1;
-  const edited = [text.slice(0, at) + '#' + text.slice(at), text];
+  const pos = typingPoint(text);
+  let at = 0;
+  for (let i = 0; i < pos.line; i++) at = text.indexOf('\n', at) + 1;
+  at += pos.character;
+  let current = text;
   const relints: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 22; i++) {
+    current = current.slice(0, at + i) + 'x' + current.slice(at + i);
     const t = performance.now();
-    linter.lint(edited[i % 2], options);
-    relints.push(performance.now() - t);
+    linter.lint(current, options);
+    if (i >= 2) relints.push(performance.now() - t);
   }
   return {
     lines,

@@ -1,5 +1,5 @@
 // `npm run bench`: bundles bench/main.ts (with the engine and the same `yaml` as dist/) into
-// bench/.generated/bench.js and runs it with --expose-gc, passing the arguments through.
+// bench/.generated/bench.js and runs it, passing the arguments through.
 // The language server and CLI under test are dist/server.js and dist/cli.js: run `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -14,5 +14,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-const r = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', 'bench/.generated/bench.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--enable-source-maps', 'bench/.generated/bench.js', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

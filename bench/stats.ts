@@ -13,14 +13,15 @@ export function percentile(xs: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, rank - 1))];
 }
 
-declare const gc: (() => void) | undefined;
-
-/** Runs `fn` `runs` times (after one warm-up run) and returns each duration in ms. */
-export function timeRuns(runs: number, fn: () => unknown, warmup = 1): number[] {
+/**
+ * Runs `fn` `runs` times after `warmup` runs and returns each duration in ms. No forced GC
+ * between runs: a full collection before each run kept V8 from keeping the code warm (a 1,000-line
+ * parse stayed at ~100 ms instead of ~15 ms).
+ */
+export function timeRuns(runs: number, fn: () => unknown, warmup = 3): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
-    if (typeof gc === 'function') gc();
     const t = performance.now();
     fn();
     out.push(performance.now() - t);

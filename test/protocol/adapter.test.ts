@@ -153,7 +153,10 @@ describe('adapter: rules that throw, and fix-all', () => {
         text: ctx.text,
         fix: ctx.fix,
         settings: ctx.settings,
-        report: (input) => ctx.report({ ...input, fixes: input.fixes?.map((f): Fix => ({ ...f, safety: 'safe' })) }),
+        report: (input) => {
+          const fixes = typeof input.fixes === 'function' ? input.fixes() : input.fixes;
+          ctx.report({ ...input, fixes: fixes?.map((f): Fix => ({ ...f, safety: 'safe' })) });
+        },
       });
     }, () => {
       const uri = 'file:///fix-all.yaml';

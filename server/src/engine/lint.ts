@@ -250,16 +250,30 @@ export class Linter {
           report: (input: ReportInput) => {
             const range = input.range ?? (input.node?.range ? [input.node.range[0], input.node.range[1]] : undefined);
             const [start, end] = range ?? [resource.node.range![0], resource.node.range![0]];
-            out.push({
+            const fixes = input.fixes;
+            const finding: Omit<Finding, 'docIndex'> = {
               ruleId: rule.id,
               severity: input.severity && severity === rule.meta.severity ? input.severity : severity,
               message: input.message,
               start,
               end: trimEnd(text, start, end),
               resource: ref,
-              fixes: input.fixes ?? [],
+              fixes: typeof fixes === 'function' ? [] : (fixes ?? []),
               related: input.related,
-            });
+            };
+            if (typeof fixes === 'function') {
+              lazy(finding, 'fixes', () => {
+                try {
+                  return fixes();
+                } catch (err) {
+                  // A fix that fails to build is not offered; the finding stands.
+                  this.ruleFailed(rule.id, err);
+                  return [];
+                }
+              });
+              pendingFixes.add(finding);
+            }
+            out.push(finding);
           },
         };
         try {
@@ -268,15 +282,18 @@ export class Linter {
         } catch (err) {
           failed.add(rule.id);
           for (let j = out.length - 1; j >= 0; j--) if (out[j].ruleId === rule.id) out.splice(j, 1);
-          const k = rule.id;
-          if (!this.reportedRuleErrors.has(k)) {
-            this.reportedRuleErrors.add(k);
-            this.hooks.onRuleError?.({ ruleId: rule.id, message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
-          }
+          this.ruleFailed(rule.id, err);
         }
       }
     });
     return out;
+  }
+
+  /** Tells the host once per rule that it threw (while checking, or while building a fix later). */
+  private ruleFailed(ruleId: string, err: unknown): void {
+    if (this.reportedRuleErrors.has(ruleId)) return;
+    this.reportedRuleErrors.add(ruleId);
+    this.hooks.onRuleError?.({ ruleId, message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
   }
 }
 
@@ -378,6 +395,9 @@ function safeResources(parsed: ParsedChunk): Resource[] {
   }
 }
 
+/** Document-relative findings whose fixes are computed on first read (ReportInput.fixes as a function). */
+const pendingFixes = new WeakSet<object>();
+
 /** For each finding lint() returns, the document-relative finding it was made from. */
 const origins = new WeakMap<Finding, object>();
 
@@ -396,12 +416,14 @@ export function findingOrigin(f: Finding): object | undefined {
  */
 function shiftFinding(f: Omit<Finding, 'docIndex'>, offset: number, docIndex: number): Finding {
   // A literal is ~50x cheaper than a spread; a finding with other keys (none today) is spread.
+  // Fixes not built yet stay so: reading them here would build them on every keystroke.
+  const pending = pendingFixes.has(f);
   const out: Finding = isPlainFinding(f)
-    ? { ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start + offset, end: f.end + offset, resource: f.resource, fixes: f.fixes, related: f.related, docIndex }
+    ? { ruleId: f.ruleId, severity: f.severity, message: f.message, start: f.start + offset, end: f.end + offset, resource: f.resource, fixes: pending ? [] : f.fixes, related: f.related, docIndex }
     : { ...f, start: f.start + offset, end: f.end + offset, docIndex };
-  if (offset !== 0 && f.fixes.length > 0) {
+  if (pending || (offset !== 0 && f.fixes.length > 0)) {
     lazy(out, 'fixes', () =>
-      f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((ed) => ({ start: ed.start + offset, end: ed.end + offset, text: ed.text })) })),
+      offset === 0 ? f.fixes : f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((ed) => ({ start: ed.start + offset, end: ed.end + offset, text: ed.text })) })),
     );
   }
   if (f.related !== undefined) lazy(out, 'related', () => f.related!.map((r) => (r.file === undefined ? { ...r, start: r.start + offset, end: r.end + offset } : r)));

@@ -29,7 +29,12 @@ export interface ReportInput {
   /** An explicit [start, end) range in the document's text, when no single node fits. */
   range?: [number, number];
   message: string;
-  fixes?: Fix[];
+  /**
+   * The fixes, or a function that computes them when they are first read (a code action, the CLI):
+   * a keystroke re-checks a document without building fixes nobody looks at. The function must
+   * only read the document's nodes and text, which do not change while the finding is kept.
+   */
+  fixes?: Fix[] | (() => Fix[]);
   related?: RelatedLocation[];
   /** Overrides the rule's severity for this finding (rare: a finding that is informational only). */
   severity?: Severity;

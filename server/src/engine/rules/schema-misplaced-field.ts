@@ -31,19 +31,22 @@ export default defineRule({
       const conflicting = states.filter((s) => s.state === 'different').map((s) => s.t);
       let message = `"${m.key}" has no effect in ${m.where}: Kubernetes drops it, so ${consequenceOf(m.key)}. It belongs in ${m.belongs}.`;
       if (conflicting.length > 0) message += ` ${capitalise(conflicting[0].label)} already sets it, and that value applies.`;
-      const fixes: Fix[] = [];
       const weakens = value !== undefined && weakensSecurity(m.key, value);
-      if (needed.length > 0) {
-        const edits = moveEdit(ctx.text, ctx.resource, m, needed, value);
-        const to = distinctTargets.size === 1 ? needed[0].label : `the securityContext of each of the ${distinctTargets.size} containers`;
-        if (edits) fixes.push({ title: `Move "${m.key}" to ${to}`, edits, safety: 'suggestion', preferred: !weakens });
-      }
-      const removal = removeField(ctx.text, ctx.resource, m.map, m.key);
-      if (removal) {
-        const title = needed.length === 0 && value !== undefined ? `Remove the ignored "${m.key}" (already set where it applies)` : `Remove the ignored "${m.key}"`;
-        fixes.push({ title, edits: [removal], safety: 'suggestion', preferred: weakens || fixes.length === 0 });
-      }
-      fixes.sort((a, b) => Number(!!b.preferred) - Number(!!a.preferred));
+      // Built when first asked for: moving a field re-parses the document to check the result.
+      const fixes = (): Fix[] => {
+        const out: Fix[] = [];
+        if (needed.length > 0) {
+          const edits = moveEdit(ctx.text, ctx.resource, m, needed, value);
+          const to = distinctTargets.size === 1 ? needed[0].label : `the securityContext of each of the ${distinctTargets.size} containers`;
+          if (edits) out.push({ title: `Move "${m.key}" to ${to}`, edits, safety: 'suggestion', preferred: !weakens });
+        }
+        const removal = removeField(ctx.text, ctx.resource, m.map, m.key);
+        if (removal) {
+          const title = needed.length === 0 && value !== undefined ? `Remove the ignored "${m.key}" (already set where it applies)` : `Remove the ignored "${m.key}"`;
+          out.push({ title, edits: [removal], safety: 'suggestion', preferred: weakens || out.length === 0 });
+        }
+        return out.sort((a, b) => Number(!!b.preferred) - Number(!!a.preferred));
+      };
       ctx.report({ node: m.pair.key as YNode, message, fixes });
     }
   },

@@ -68,7 +68,7 @@ describe('protocol: diagnostics and code actions', () => {
     assert.equal(priv.source, 'kubeward');
     assert.equal(priv.severity, 1);
     assert.equal(priv.codeDescription?.href, ruleDocUrl('pss-privileged'));
-    assert.deepEqual(priv.data, { ruleId: 'pss-privileged', version: 1, docIndex: 0, key: '0/0' });
+    assert.deepEqual(priv.data, { version: 1, key: '0/0' });
     for (const d of p.diagnostics) {
       assert.equal(d.source, 'kubeward');
       assert.ok(!JSON.stringify(d.data ?? null).includes(String(d.message)), 'data never carries the message');
@@ -139,7 +139,7 @@ describe('protocol: diagnostics and code actions', () => {
     const actions = await c.codeActions(uri, priv.range, [reworded], ['quickfix']);
     assert.ok(actions.some((a) => a.title === 'Set privileged: false'), titles(actions));
     // Same message, but a code and data that match no finding: no fix.
-    const wrong = { ...priv, code: 'pss-host-namespaces', data: { ruleId: 'pss-host-namespaces', version: 1, docIndex: 0, key: '0/7' } };
+    const wrong = { ...priv, code: 'pss-host-namespaces', data: { version: 1, key: '0/7' } };
     const none = await c.codeActions(uri, priv.range, [wrong], ['quickfix']);
     assert.ok(!none.some((a) => a.title === 'Set privileged: false'), titles(none));
   });

@@ -82,7 +82,7 @@ describe('protocol: incremental sync', () => {
     ds = await step([{ range: { start: end, end }, text: appended }], 'a second document appended');
     const second = ds.find((d) => d.code === 'pss-privileged');
     assert.ok(second, codes(ds).join(', '));
-    assert.equal((second.data as { docIndex: number }).docIndex, 1);
+    assert.equal((second.data as { key: string }).key, '1/0', 'the finding of the second YAML document');
   });
 
   it('a burst of keystrokes ends with the diagnostics of the last version', async () => {

@@ -92,7 +92,7 @@ describe('protocol: workspace graph', () => {
     assert.equal(has({ uri: '', diagnostics: diag }, 'ref-missing-service-account'), false, 'web-sa is in rbac.yaml');
     const perm = diag.find((d) => d.code === 'rbac-workload-permissions')!;
     assert.deepEqual(perm.range, { start: { line: 12, character: 26 }, end: { line: 12, character: 32 } });
-    assert.match(String(perm.message), /can read all secrets in namespace shop, via RoleBinding read-all → Role secret-reader \(rbac\.yaml:7\)/);
+    assert.match(String(perm.message), /can read all secrets in namespace shop, via RoleBinding read-all -> Role secret-reader \(rbac\.yaml:7\)/);
     assert.deepEqual(
       perm.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.location.range.start.character, r.message]),
       [
@@ -158,7 +158,7 @@ describe('protocol: workspace graph', () => {
     const value = h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
     assert.match(value, /\*\*ServiceAccount `web-sa`\*\* in namespace `shop`/);
     assert.match(value, /Defined at rbac\.yaml:3\./);
-    assert.match(value, /can read all secrets in namespace shop, via RoleBinding read-all → Role secret-reader \(rbac\.yaml:7\)/);
+    assert.match(value, /can read all secrets in namespace shop, via RoleBinding read-all -> Role secret-reader \(rbac\.yaml:7\)/);
   });
 
   it('a document outside the workspace folders is linted on its own', async () => {

@@ -92,7 +92,7 @@ describe('CLI over a directory: cross-file findings', () => {
     assert.deepEqual(findingsOf(report, 'app/deploy.yaml', 'ref-'), [], 'web-sa is defined in rbac/');
     const [perm] = findingsOf(report, 'app/deploy.yaml', 'rbac-workload-permissions');
     assert.equal(perm.line, 11);
-    assert.match(perm.message, /ServiceAccount shop\/web-sa, which can read all secrets in namespace shop, via RoleBinding read-all → Role secret-reader \(rbac\.yaml:8\)/);
+    assert.match(perm.message, /ServiceAccount shop\/web-sa, which can read all secrets in namespace shop, via RoleBinding read-all -> Role secret-reader \(rbac\.yaml:8\)/);
     assert.deepEqual(
       perm.related.map((r) => [r.file, r.line, r.message]),
       [

@@ -130,7 +130,7 @@ describe('graph rules through the Linter', () => {
     );
     const found = lintIn(g, '/w/app.yaml', deployment('app', 'production', '{app: app}', ['      serviceAccountName: app-sa']), { only: ['rbac-workload-permissions'] });
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /can read all secrets in namespace production, via RoleBinding read-all → Role secret-reader \(rbac\.yaml:3\)/);
+    assert.match(found[0].message, /can read all secrets in namespace production, via RoleBinding read-all -> Role secret-reader \(rbac\.yaml:3\)/);
     assert.deepEqual(
       found[0].related!.map((r) => [r.file, r.line, r.character, r.message]),
       [

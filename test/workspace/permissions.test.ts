@@ -66,8 +66,8 @@ describe('effective permissions', () => {
     assert.deepEqual(grantsFor(g, 'staging', 'app-sa').map((x) => x.binding.name), [], 'another namespace gets nothing');
     const lines = describePermissions(g, 'production', 'app-sa').map((l) => l.text);
     assert.deepEqual(lines, [
-      'can read all secrets in namespace production, via RoleBinding read-all → Role secret-reader (rbac.yaml:3)',
-      'can exec into and attach to pods in every namespace, via ClusterRoleBinding all-accounts-monitor → ClusterRole monitoring (rbac.yaml:15)',
+      'can read all secrets in namespace production, via RoleBinding read-all -> Role secret-reader (rbac.yaml:3)',
+      'can exec into and attach to pods in every namespace, via ClusterRoleBinding all-accounts-monitor -> ClusterRole monitoring (rbac.yaml:15)',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('effective permissions', () => {
     assert.ok(md.startsWith('**ServiceAccount `app-sa`** in namespace `production`'));
     assert.match(md, /Not defined in this workspace\./);
     assert.match(md, /Its token is mounted into the pods \(the default\)\./);
-    assert.match(md, /- \*\*can read all secrets in namespace production, via RoleBinding read-all → Role secret-reader \(rbac\.yaml:3\)\*\*/);
+    assert.match(md, /- \*\*can read all secrets in namespace production, via RoleBinding read-all -> Role secret-reader \(rbac\.yaml:3\)\*\*/);
     assert.equal(serviceAccountHover(g, '/w/app.yaml', APP.indexOf('containers')), undefined);
   });
 });

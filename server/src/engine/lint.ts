@@ -5,7 +5,7 @@
 import { FixBuilder } from './fix';
 import { guardChunk } from './guard';
 import { resourcesOf, type Resource } from './k8s/resource';
-import { getMap, mapPairs, parseChunk, scalarValue, splitDocuments, type ParsedChunk } from './parse';
+import { getMap, mapPairs, parseChunk, scalarValue, splitDocumentsAfterEdit, type DocChunk, type ParsedChunk } from './parse';
 import { LATEST_PSS_MINOR, parsePssVersion, type EffectivePss, type EffectiveSettings, type ReportInput, type Rule } from './rule';
 import { RULES } from './rules';
 import { resolveSchemaSettings } from './schema/settings';
@@ -88,11 +88,15 @@ export class Linter {
   private cache = new Map<string, ChunkEntry>();
   private reportedRuleErrors = new Set<string>();
   private ownGraph?: WorkspaceGraph;
+  private lastSplit?: { text: string; chunks: DocChunk[] };
 
   constructor(private readonly hooks: LinterHooks = {}) {}
 
   lint(text: string, options: LintOptions = {}, namespacePss?: ReadonlyMap<string, NamespacePss>): LintResult {
-    const chunks = splitDocuments(text);
+    // After an edit, only the chunks around it are split again; the others keep their strings,
+    // so the cache below finds them without hashing their text.
+    const chunks = splitDocumentsAfterEdit(this.lastSplit, text);
+    this.lastSplit = { text, chunks };
     const next = new Map<string, ChunkEntry>();
     const entries: ChunkEntry[] = chunks.map((c) => {
       let e = next.get(c.text) ?? this.cache.get(c.text);

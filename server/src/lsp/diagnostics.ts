@@ -17,16 +17,15 @@ export const FILE_TOO_LARGE = 'file-too-large';
  * and the finding's position among the same rule's findings in it). Never the message text.
  */
 export interface FindingData {
-  ruleId: string;
   version: number;
-  docIndex: number;
+  /** `<docIndex>/<n>`; the rule is the diagnostic's code. Kept short: it is sent with every diagnostic on every keystroke. */
   key: string;
 }
 
 export function isFindingData(v: unknown): v is FindingData {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Record<string, unknown>;
-  return typeof d.ruleId === 'string' && typeof d.version === 'number' && typeof d.key === 'string' && typeof d.docIndex === 'number';
+  return typeof d.version === 'number' && typeof d.key === 'string';
 }
 
 /** Keys for findings, parallel to `findings`: `<docIndex>/<n>` for the n-th finding of its rule there. */
@@ -97,7 +96,7 @@ export function toDiagnostics(uri: string, version: number, lines: TextDocument,
   const out: Diagnostic[] = [];
   for (const e of result.parseErrors) out.push(parseErrorDiagnostic(lines, e));
   result.findings.forEach((f, i) => {
-    const data: FindingData = { ruleId: f.ruleId, version, docIndex: f.docIndex, key: keys[i] };
+    const data: FindingData = { version, key: keys[i] };
     if (cache) {
       out.push(cache.diagnostic(uri, lines, f, data));
       return;

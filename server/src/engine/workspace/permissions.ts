@@ -196,14 +196,14 @@ export function grantScope(g: Grant): string {
   return g.namespace ? `in namespace ${g.namespace}` : 'in its namespace';
 }
 
-/** "via RoleBinding read-all → Role secret-reader (rbac.yaml:12)" */
+/** "via RoleBinding read-all -> Role secret-reader (rbac.yaml:12)" */
 export function grantVia(graph: WorkspaceGraph, g: Grant, currentFile?: string): string {
   let where: string;
   if (g.role) {
     const loc = graph.location(g.role, undefined, 'line');
     where = ` (${loc.file === currentFile ? `line ${loc.line + 1}` : shortPlace(loc)})`;
   } else where = g.builtin ? ' (built-in)' : ` (not in ${graph.scope})`;
-  return `via ${g.binding.kind} ${g.binding.name ?? '(unnamed)'} → ${g.roleKind} ${g.roleName}${where}`;
+  return `via ${g.binding.kind} ${g.binding.name ?? '(unnamed)'} -> ${g.roleKind} ${g.roleName}${where}`;
 }
 
 /** One sentence per capability and binding; `currentFile` makes places in that file read "line N". */

@@ -29,6 +29,27 @@ export function configSchema(): object {
       version: { type: 'string', pattern: '^(latest|v1\\.\\d{1,3})$', description: 'The policy version: latest or v1.N (default: latest).' },
     },
   };
+  const istio = {
+    type: 'object',
+    additionalProperties: false,
+    description: 'The Istio mesh the manifests belong to. The kubeward.istio.* settings and the --istio-* options override it.',
+    properties: {
+      rootNamespace: {
+        type: 'string',
+        maxLength: 63,
+        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+        description: 'The mesh root namespace (meshConfig.rootNamespace), where PeerAuthentication, AuthorizationPolicy and RequestAuthentication apply mesh-wide (default: istio-system).',
+      },
+      version: {
+        // A number too: unquoted 1.21 is a YAML number, which config.ts reads as written (1.20 stays 1.20).
+        anyOf: [
+          { type: 'string', pattern: '^v?1\\.\\d{1,3}$' },
+          { type: 'number', minimum: 1, exclusiveMaximum: 2 },
+        ],
+        description: 'The Istio minor version the manifests target, "1.N" or "v1.N" (default: the latest the rules know). Some checks and fixes depend on it.',
+      },
+    },
+  };
   const globs = { type: 'array', items: { type: 'string', minLength: 1 } };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -48,6 +69,7 @@ export function configSchema(): object {
         description: 'Rule sets: recommended (the default rules), all (every rule, also those off by default), pss-baseline or pss-restricted (only the Pod Security Standards checks of that level).',
       },
       pss,
+      istio,
       rules,
       exclude: { ...globs, description: 'Files not to lint: globs relative to this file (a pattern without / matches at any depth; a folder matches its content).' },
       overrides: {
@@ -57,7 +79,7 @@ export function configSchema(): object {
           type: 'object',
           additionalProperties: false,
           required: ['files'],
-          properties: { files: { ...globs, description: 'Globs of the files this override applies to.' }, rules, pss },
+          properties: { files: { ...globs, description: 'Globs of the files this override applies to.' }, rules, pss, istio },
         },
       },
       allowedRegistries: {

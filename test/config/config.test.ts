@@ -62,7 +62,7 @@ describe('config: parsing', () => {
     assert.deepEqual(errorsOf(y('rules:', '  pss-privilegd: off', '  image-latest-tag: loud', 'rule: {}', 'pss:', '  level: strict', '  version: 1.30')), [
       '2:3 unknown rule "pss-privilegd" in rules (did you mean pss-privileged?); `kubeward rules` lists them',
       '3:21 rules.image-latest-tag must be off, info, warning or error, not "loud"',
-      '4:1 unknown key "rule" in the config (did you mean rules?); expected presets, pss, rules, exclude, overrides, allowedRegistries, requiredLabels, suppressions, schemas',
+      '4:1 unknown key "rule" in the config (did you mean rules?); expected presets, pss, istio, rules, exclude, overrides, allowedRegistries, requiredLabels, suppressions, schemas',
       '6:10 pss.level must be privileged, baseline or restricted, not "strict"',
       '7:12 pss.version must be "latest" or "v1.N" (a string such as v1.30), not 1.3',
     ]);
@@ -81,7 +81,7 @@ describe('config: parsing', () => {
 
   it('YAML syntax errors and non-map roots', () => {
     assert.match(errorsOf('rules: {a: b\n')[0], /^\d+:\d+ YAML syntax: /);
-    assert.deepEqual(errorsOf('- a\n- b\n'), ['1:1 the config must be a map of settings (presets, pss, rules, exclude, overrides, allowedRegistries, requiredLabels, suppressions, schemas)']);
+    assert.deepEqual(errorsOf('- a\n- b\n'), ['1:1 the config must be a map of settings (presets, pss, istio, rules, exclude, overrides, allowedRegistries, requiredLabels, suppressions, schemas)']);
     assert.deepEqual(errorsOf('rules: {}\n---\nrules: {}\n'), ['2:1 a config file holds one YAML document; this one has several']);
   });
 

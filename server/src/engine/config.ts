@@ -26,15 +26,23 @@ export interface ConfigRules {
   [ruleId: string]: SeveritySetting;
 }
 
+/** The mesh the manifests belong to: `rootNamespace` (meshConfig.rootNamespace) and the minor `version` ("1.21"). */
+export interface IstioConfig {
+  rootNamespace?: string;
+  version?: string;
+}
+
 export interface ConfigOverride {
   files: string[];
   rules?: ConfigRules;
   pss?: { level?: PssLevel; version?: string };
+  istio?: IstioConfig;
 }
 
 export interface KubewardConfig {
   presets?: ConfigPreset[];
   pss?: { level?: PssLevel; version?: string };
+  istio?: IstioConfig;
   rules?: ConfigRules;
   exclude?: string[];
   overrides?: ConfigOverride[];
@@ -69,7 +77,30 @@ const PSS_VERSION = /^(latest|v1\.\d{1,3})$/;
 /** Label keys: an optional DNS-subdomain prefix and a name of up to 63 characters. */
 const LABEL_KEY = /^(?:[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 
-const TOP_KEYS = ['presets', 'pss', 'rules', 'exclude', 'overrides', 'allowedRegistries', 'requiredLabels', 'suppressions', 'schemas'];
+/** A Kubernetes namespace name (RFC 1123 label): lower-case letters, digits and '-', at most 63 characters. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** An Istio minor release, with or without a leading v: 1.21, v1.21. */
+const ISTIO_VERSION = /^v?1\.(\d{1,3})$/;
+
+/** Whether `value` can be an Istio root namespace (a namespace name). Shared by the config, the settings and the CLI. */
+export function isIstioRootNamespace(value: string): boolean {
+  return DNS_LABEL.test(value);
+}
+
+export const ISTIO_ROOT_NAMESPACE_HINT = 'a namespace name (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)';
+
+/**
+ * An Istio version as "1.N" (the form `ruleOptions.istioVersion` takes), or undefined when `value`
+ * is not "1.N" or "v1.N". Shared by the config, the settings and the CLI.
+ */
+export function normalizeIstioVersion(value: string): string | undefined {
+  const m = ISTIO_VERSION.exec(value.trim());
+  return m ? `1.${Number(m[1])}` : undefined;
+}
+
+export const ISTIO_VERSION_HINT = 'an Istio minor version "1.N" or "v1.N" (for example "1.21")';
+
+const TOP_KEYS = ['presets', 'pss', 'istio', 'rules', 'exclude', 'overrides', 'allowedRegistries', 'requiredLabels', 'suppressions', 'schemas'];
 
 /** Parses and validates a config file's text. */
 export function parseConfig(text: string, file: string = CONFIG_FILE_NAMES[0]): LoadedConfig {
@@ -98,7 +129,7 @@ export function parseConfig(text: string, file: string = CONFIG_FILE_NAMES[0]): 
   const config: KubewardConfig = {};
   if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return { file, config, errors };
   if (!isMap(root)) {
-    fail(root as YNode, 'the config must be a map of settings (presets, pss, rules, exclude, overrides, allowedRegistries, requiredLabels, suppressions, schemas)');
+    fail(root as YNode, `the config must be a map of settings (${TOP_KEYS.join(', ')})`);
     return { file, errors };
   }
 
@@ -143,6 +174,33 @@ export function parseConfig(text: string, file: string = CONFIG_FILE_NAMES[0]): 
     }
     return out;
   };
+  // Plain numbers are read from their source text: YAML reads `version: 1.20` as the number 1.2.
+  const sourceOf = (node: YNode | null): string | undefined => {
+    if (!isScalar(node)) return undefined;
+    if (typeof node.value === 'string') return node.value;
+    if (typeof node.value === 'number' && node.range) return chunk.text.slice(node.range[0], node.range[1]).trim();
+    return undefined;
+  };
+  const readIstio = (node: YNode | null, where: string, key: unknown): IstioConfig | undefined => {
+    if (!isMap(node)) {
+      fail(node ?? (key as YNode), `${where} must be a map such as {rootNamespace: istio-system, version: "1.21"}`);
+      return undefined;
+    }
+    const out: IstioConfig = {};
+    for (const p of mapPairs(node)) {
+      const k = keyOf(p.key);
+      const s = sourceOf(p.value);
+      if (k === 'rootNamespace') {
+        if (s !== undefined && isIstioRootNamespace(s)) out.rootNamespace = s;
+        else fail(p.value ?? p.key, `${where}.rootNamespace must be ${ISTIO_ROOT_NAMESPACE_HINT}, not ${show(p.value)}`);
+      } else if (k === 'version') {
+        const v = s === undefined ? undefined : normalizeIstioVersion(s);
+        if (v !== undefined) out.version = v;
+        else fail(p.value ?? p.key, `${where}.version must be ${ISTIO_VERSION_HINT}, not ${s !== undefined ? JSON.stringify(s) : show(p.value)}`);
+      } else unknownKey(p.key, k, ['rootNamespace', 'version'], where);
+    }
+    return out;
+  };
   const readStrings = (node: YNode | null, where: string, check?: (s: string, n: YNode) => boolean): string[] | undefined => {
     if (!isSeq(node)) {
       fail(node, `${where} must be a list of strings`);
@@ -184,6 +242,9 @@ export function parseConfig(text: string, file: string = CONFIG_FILE_NAMES[0]): 
       }
       case 'pss':
         config.pss = readPss(v, 'pss');
+        break;
+      case 'istio':
+        config.istio = readIstio(v, 'istio', p.key);
         break;
       case 'rules':
         config.rules = readRules(v, 'rules');
@@ -243,14 +304,14 @@ export function parseConfig(text: string, file: string = CONFIG_FILE_NAMES[0]): 
       }
       case 'overrides': {
         if (!isSeq(v)) {
-          fail(v ?? p.key, 'overrides must be a list of {files: [globs], rules: {...}, pss: {...}}');
+          fail(v ?? p.key, 'overrides must be a list of {files: [globs], rules: {...}, pss: {...}, istio: {...}}');
           break;
         }
         const out: ConfigOverride[] = [];
         seqItems(v).forEach((item, i) => {
           const where = `overrides[${i}]`;
           if (!isMap(item)) {
-            fail(item, `${where} must be a map with files and rules or pss`);
+            fail(item, `${where} must be a map with files and rules, pss or istio`);
             return;
           }
           const o: ConfigOverride = { files: [] };
@@ -259,7 +320,8 @@ export function parseConfig(text: string, file: string = CONFIG_FILE_NAMES[0]): 
             if (name === 'files') o.files = readStrings(q.value, `${where}.files`, globCheck(fail)) ?? [];
             else if (name === 'rules') o.rules = readRules(q.value, `${where}.rules`);
             else if (name === 'pss') o.pss = readPss(q.value, `${where}.pss`);
-            else unknownKey(q.key, name, ['files', 'rules', 'pss'], where);
+            else if (name === 'istio') o.istio = readIstio(q.value, `${where}.istio`, q.key);
+            else unknownKey(q.key, name, ['files', 'rules', 'pss', 'istio'], where);
           }
           if (!getPair(item, 'files')) fail(item, `${where} needs files: the globs of the files it applies to`);
           out.push(o);
@@ -380,10 +442,12 @@ export function configForFile(config: KubewardConfig, configDir: string, relPath
   }
   if (config.pss) options.pss = { ...options.pss, ...config.pss };
   let rules: ConfigRules | undefined = config.rules ? { ...config.rules } : undefined;
+  let istio: IstioConfig = { ...config.istio };
   for (const o of config.overrides ?? []) {
     if (!matches(o.files)) continue;
     if (o.rules) rules = { ...rules, ...o.rules };
     if (o.pss) options.pss = { ...options.pss, ...o.pss };
+    if (o.istio) istio = { ...istio, ...o.istio };
   }
   if (rules) {
     options.rules = rules;
@@ -393,6 +457,7 @@ export function configForFile(config: KubewardConfig, configDir: string, relPath
   const ruleOptions: Record<string, unknown> = {};
   if (config.allowedRegistries) ruleOptions.allowedRegistries = config.allowedRegistries;
   if (config.requiredLabels) ruleOptions.requiredLabels = config.requiredLabels;
+  Object.assign(ruleOptions, istioRuleOptions(istio));
   if (Object.keys(ruleOptions).length > 0) options.ruleOptions = ruleOptions;
   if (config.suppressions) options.suppressions = { ...config.suppressions };
   if (config.schemas && (config.schemas.enable !== undefined || config.schemas.scope !== undefined)) {
@@ -402,6 +467,14 @@ export function configForFile(config: KubewardConfig, configDir: string, relPath
   }
   const out: ConfigForFile = { excluded: matches(config.exclude), options };
   if (config.schemas?.custom?.length) out.customSchemas = config.schemas.custom.map((p) => path.resolve(configDir, p));
+  return out;
+}
+
+/** The rule options (k8s/istio.ts reads them) for an `istio` block, a setting or command-line flags. */
+export function istioRuleOptions(istio: IstioConfig | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (istio?.rootNamespace) out.istioRootNamespace = istio.rootNamespace;
+  if (istio?.version) out.istioVersion = istio.version;
   return out;
 }
 
@@ -444,5 +517,8 @@ export function weakeningReason(config: KubewardConfig): string | undefined {
   if (config.suppressions?.kubeLinterAnnotations || config.suppressions?.checkovAnnotations) return "it honours other tools' suppression annotations";
   if (config.schemas?.enable === false) return 'it turns schema validation off';
   if (config.schemas?.custom?.length) return 'it loads custom schema files';
+  // `istio` is not listed: an older version only makes the checks stricter, and a root namespace
+  // only moves where mesh-wide policies are looked for, which the workspace's own manifests could
+  // fake as easily.
   return undefined;
 }

@@ -93,9 +93,9 @@ export function checkContainerField(ctx: RuleContext, spec: ContainerFieldSpec):
   if (spec.orPod?.some((p) => isSet(valueAt(pod.spec, p)))) return;
   for (const c of containersOf(pod, spec.lists ?? CONTAINER_LISTS)) {
     const node = valueAt(c.node, spec.path);
-    const fixes = spec.fix
-      ? [{ title: spec.fix.title, edits: [ctx.fix.setIn(c.node, spec.path, spec.fix.value)], safety: spec.fix.safety, preferred: true }]
-      : [];
+    // Built when first read (a code action, the CLI), not for every container on every keystroke.
+    const fix = spec.fix;
+    const fixes = fix ? () => [{ title: fix.title, edits: [ctx.fix.setIn(c.node, spec.path, fix.value)], safety: fix.safety, preferred: true }] : [];
     if (isSet(node)) {
       if (spec.expect === undefined) continue;
       const value = isScalar(node) ? node.value : undefined;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import type { Edit } from '../types';
+import type { Edit, Fix } from '../types';
 import { containersOf, describeContainer, podSpecOf, WORKLOAD_KINDS } from '../k8s/resource';
 import {
   containerAnchor,
@@ -49,15 +49,16 @@ export default defineRule({
       const sc = containerSecurityContext(c);
       const node = get(sc, 'allowPrivilegeEscalation');
       if (isFalse(node)) continue;
-      const fixes = [];
-      if (linux) {
-        const edits: Edit[] = [setContainerSecurity(ctx.fix, c, ['allowPrivilegeEscalation'], false)];
-        // The API rejects allowPrivilegeEscalation: false next to privileged: true; say so and fix both.
-        const privileged = get(sc, 'privileged');
-        const alsoPrivileged = isTrue(privileged);
-        if (alsoPrivileged) edits.push(ctx.fix.replaceValue(privileged as YNode, false));
-        fixes.push(suggestion(alsoPrivileged ? 'Set allowPrivilegeEscalation: false and privileged: false' : 'Set allowPrivilegeEscalation: false', edits));
-      }
+      const fixes = linux
+        ? (): Fix[] => {
+            const edits: Edit[] = [setContainerSecurity(ctx.fix, c, ['allowPrivilegeEscalation'], false)];
+            // The API rejects allowPrivilegeEscalation: false next to privileged: true; say so and fix both.
+            const privileged = get(sc, 'privileged');
+            const alsoPrivileged = isTrue(privileged);
+            if (alsoPrivileged) edits.push(ctx.fix.replaceValue(privileged as YNode, false));
+            return [suggestion(alsoPrivileged ? 'Set allowPrivilegeEscalation: false and privileged: false' : 'Set allowPrivilegeEscalation: false', edits)];
+          }
+        : [];
       const where = describeContainer(c);
       if (!isUnset(node)) {
         ctx.report({ node, message: `restricted: allowPrivilegeEscalation must be false in ${where}`, fixes });

@@ -52,7 +52,7 @@ export default defineRule({
       ctx.report({
         node: isUnset(pair.value) ? keyNode(pair) : pair.value,
         message: `baseline: AppArmor profile "${value}" is not allowed for container "${key.slice(ANNOTATION_PREFIX.length)}" (annotation ${key}); use runtime/default or localhost/<profile>`,
-        fixes: [suggestion('Set the AppArmor profile to runtime/default', [ctx.fix.setIn(map!, [key], 'runtime/default')])],
+        fixes: () => [suggestion('Set the AppArmor profile to runtime/default', [ctx.fix.setIn(map!, [key], 'runtime/default')])],
       });
     }
   },
@@ -64,7 +64,7 @@ function checkField(ctx: RuleContext, sc: YAMLMap | undefined, where: string): v
   const typeNode = get(pair.value, 'type');
   const type = stringValue(typeNode);
   if (allowedType(type)) return;
-  const fixes: Fix[] = [suggestion('Set appArmorProfile.type: RuntimeDefault', [ctx.fix.setIn(sc!, ['appArmorProfile', 'type'], 'RuntimeDefault')])];
+  const fixes = (): Fix[] => [suggestion('Set appArmorProfile.type: RuntimeDefault', [ctx.fix.setIn(sc!, ['appArmorProfile', 'type'], 'RuntimeDefault')])];
   ctx.report({
     node: isUnset(typeNode) ? keyNode(pair) : (typeNode as YNode),
     message: type === ''

@@ -61,13 +61,14 @@ export default defineRule({
         const cap = stringValue(item);
         if (BASELINE_CAPABILITIES.has(cap)) return;
         const canonical = canonicalCapability(cap);
-        const fixes: Fix[] = [];
-        let hint = '';
-        if (BASELINE_CAPABILITIES.has(canonical)) {
-          hint = `; capability names are case-sensitive and unprefixed: write ${canonical}`;
-          fixes.push(suggestion(`Write ${canonical}`, [ctx.fix.replaceValue(item, canonical)]));
-        }
-        fixes.push(suggestion(`Remove capability ${cap}`, [ctx.fix.removeSeqItem(add as YAMLSeq, index)], fixes.length === 0));
+        const rename = BASELINE_CAPABILITIES.has(canonical);
+        const hint = rename ? `; capability names are case-sensitive and unprefixed: write ${canonical}` : '';
+        const fixes = (): Fix[] => {
+          const out: Fix[] = [];
+          if (rename) out.push(suggestion(`Write ${canonical}`, [ctx.fix.replaceValue(item, canonical)]));
+          out.push(suggestion(`Remove capability ${cap}`, [ctx.fix.removeSeqItem(add as YAMLSeq, index)], out.length === 0));
+          return out;
+        };
         ctx.report({
           node: item,
           message: `baseline: ${describeContainer(c)} must not add capability ${cap}${hint || ' (only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT may be added)'}`,

@@ -50,11 +50,12 @@ export default defineRule({
       const dropPair = getPair(caps, 'drop');
       const drop = dropPair?.value;
       if (!seqItems(drop).some((i) => stringValue(i) === 'ALL')) {
-        const fixes: Fix[] = [];
-        if (linux) {
-          const edit = isSeq(drop) ? ctx.fix.appendToSeq(drop as YAMLSeq, 'ALL') : setContainerSecurity(ctx.fix, c, ['capabilities', 'drop'], ['ALL']);
-          fixes.push(suggestion('Drop ALL capabilities', [edit]));
-        }
+        const fixes = linux
+          ? (): Fix[] => {
+              const edit = isSeq(drop) ? ctx.fix.appendToSeq(drop as YAMLSeq, 'ALL') : setContainerSecurity(ctx.fix, c, ['capabilities', 'drop'], ['ALL']);
+              return [suggestion('Drop ALL capabilities', [edit])];
+            }
+          : [];
         const lower = seqItems(drop).some((i) => stringValue(i).toUpperCase() === 'ALL');
         const anchor = keyNode(dropPair) ?? keyNode(getPair(sc, 'capabilities'));
         ctx.report({
@@ -71,7 +72,7 @@ export default defineRule({
         ctx.report({
           node: item as YNode,
           message: `restricted: ${describeContainer(c)} must not add capability ${cap}; only NET_BIND_SERVICE may be added`,
-          fixes: [suggestion(`Remove capability ${cap}`, [ctx.fix.removeSeqItem(add as YAMLSeq, index)])],
+          fixes: () => [suggestion(`Remove capability ${cap}`, [ctx.fix.removeSeqItem(add as YAMLSeq, index)])],
         });
       });
     }

@@ -41,7 +41,7 @@ export default defineRule({
       ctx.report({
         node: value,
         message: `baseline: host namespaces are not allowed: ${f.key}: true shares ${f.what}`,
-        fixes: [suggestion(`Set ${f.key}: false`, [ctx.fix.replaceValue(value, false)])],
+        fixes: () => [suggestion(`Set ${f.key}: false`, [ctx.fix.replaceValue(value, false)])],
       });
     }
   },

@@ -34,11 +34,13 @@ export default defineRule({
         if (!isMap(port)) continue;
         const node = get(port, 'hostPort');
         if (isUnset(node) || scalarValue(node) === 0) continue;
-        const edit = ctx.fix.removePair(port, 'hostPort');
         ctx.report({
           node,
           message: `baseline: host ports are not allowed: ${describeContainer(c)} binds hostPort ${String(scalarValue(node) ?? '')} on the node's network interfaces`,
-          fixes: edit ? [suggestion('Remove hostPort (expose the port through a Service)', [edit])] : [],
+          fixes: () => {
+            const edit = ctx.fix.removePair(port, 'hostPort');
+            return edit ? [suggestion('Remove hostPort (expose the port through a Service)', [edit])] : [];
+          },
         });
       }
     }

@@ -39,11 +39,13 @@ export default defineRule({
           if (!action || !isMap(action)) continue;
           const host = get(action, 'host');
           if (isUnset(host) || stringValue(host) === '') continue;
-          const edit = ctx.fix.removePair(action, 'host');
           ctx.report({
             node: host as YNode,
             message: `baseline: ${describeContainer(c)} must not set ${path.join('.')}.${kind}.host ("${stringValue(host)}"); the kubelet would connect from the node to that address`,
-            fixes: edit ? [suggestion('Remove host (probe the pod\'s own IP)', [edit])] : [],
+            fixes: () => {
+              const edit = ctx.fix.removePair(action, 'host');
+              return edit ? [suggestion('Remove host (probe the pod\'s own IP)', [edit])] : [];
+            },
           });
         }
       }

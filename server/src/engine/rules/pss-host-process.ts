@@ -28,7 +28,7 @@ export default defineRule({
   check(ctx) {
     const pod = podSpecOf(ctx.resource);
     if (!pod) return;
-    const fix = (node: NonNullable<ReturnType<typeof getPath>>) => [suggestion('Set hostProcess: false', [ctx.fix.replaceValue(node, false)])];
+    const fix = (node: NonNullable<ReturnType<typeof getPath>>) => () => [suggestion('Set hostProcess: false', [ctx.fix.replaceValue(node, false)])];
     const podNode = getPath(podSecurityContext(pod), ['windowsOptions', 'hostProcess']);
     if (podNode && isTrue(podNode)) {
       ctx.report({

@@ -38,7 +38,7 @@ export default defineRule({
       ctx.report({
         node,
         message: `baseline: ${describeContainer(c)} must not be privileged (securityContext.privileged must be false or unset)`,
-        fixes: [suggestion('Set privileged: false', [ctx.fix.replaceValue(node!, false)])],
+        fixes: () => [suggestion('Set privileged: false', [ctx.fix.replaceValue(node!, false)])],
       });
     }
   },

@@ -36,7 +36,7 @@ export default defineRule({
       ctx.report({
         node,
         message: `restricted: ${describeContainer(c)} must not set procMount ${stringValue(node)}; only Default is allowed${userns ? ', also with hostUsers: false' : ''}`,
-        fixes: [suggestion('Set procMount: Default', [ctx.fix.replaceValue(node as YNode, 'Default')])],
+        fixes: () => [suggestion('Set procMount: Default', [ctx.fix.replaceValue(node as YNode, 'Default')])],
       });
     }
   },

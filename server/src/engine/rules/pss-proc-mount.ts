@@ -37,7 +37,7 @@ export default defineRule({
       ctx.report({
         node,
         message: `baseline: ${describeContainer(c)} must not set procMount ${stringValue(node)}; only Default keeps the host's /proc paths masked${ctx.settings.pss.minor >= 35 ? ' (allowed at baseline only with hostUsers: false)' : ''}`,
-        fixes: [suggestion('Set procMount: Default', [ctx.fix.replaceValue(node as YNode, 'Default')])],
+        fixes: () => [suggestion('Set procMount: Default', [ctx.fix.replaceValue(node as YNode, 'Default')])],
       });
     }
   },

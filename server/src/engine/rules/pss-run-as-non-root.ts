@@ -43,18 +43,18 @@ export default defineRule({
     if (!pod) return;
     // v1.35+: in a user namespace, root in the container is not root on the node.
     if (isUserNamespaceRelaxed(pod, ctx.settings.pss.minor)) return;
-    const setTrue = (node: YNode): Fix => suggestion('Set runAsNonRoot: true', [ctx.fix.replaceValue(node, true)]);
+    const setTrue = (node: YNode) => (): Fix[] => [suggestion('Set runAsNonRoot: true', [ctx.fix.replaceValue(node, true)])];
     const podNode = get(podSecurityContext(pod), 'runAsNonRoot');
     const podSet = !isUnset(podNode);
     const podTrue = podSet && scalarValue(podNode) === true;
     if (podSet && !podTrue) {
-      ctx.report({ node: podNode, message: 'restricted: runAsNonRoot must be true; the pod sets it to false', fixes: [setTrue(podNode as YNode)] });
+      ctx.report({ node: podNode, message: 'restricted: runAsNonRoot must be true; the pod sets it to false', fixes: setTrue(podNode as YNode) });
     }
     for (const c of containersOf(pod)) {
       const node = get(containerSecurityContext(c), 'runAsNonRoot');
       if (!isUnset(node)) {
         if (scalarValue(node) !== true) {
-          ctx.report({ node, message: `restricted: runAsNonRoot must be true; ${describeContainer(c)} sets it to false`, fixes: [setTrue(node as YNode)] });
+          ctx.report({ node, message: `restricted: runAsNonRoot must be true; ${describeContainer(c)} sets it to false`, fixes: setTrue(node as YNode) });
         }
         continue;
       }
@@ -63,7 +63,7 @@ export default defineRule({
       ctx.report({
         range: containerAnchor(c),
         message: `restricted: runAsNonRoot must be true for ${describeContainer(c)}; it is set neither on the pod nor on the container, so the image may run as root`,
-        fixes: [
+        fixes: () => [
           suggestion('Set runAsNonRoot: true in the pod securityContext', [setPodSecurity(ctx.fix, pod, ['runAsNonRoot'], true)]),
           suggestion(`Set runAsNonRoot: true in ${describeContainer(c)}`, [setContainerSecurity(ctx.fix, c, ['runAsNonRoot'], true)], false),
         ],

@@ -39,10 +39,12 @@ export default defineRule({
 function check(ctx: RuleContext, owner: YAMLMap, sc: YAMLMap | undefined, where: string): void {
   const node = get(sc, 'runAsUser');
   if (scalarValue(node) !== 0) return;
-  const edit = removeField(ctx.fix, owner, 'securityContext', sc!, 'runAsUser');
   ctx.report({
     node: node as YNode,
     message: `restricted: ${where} must not set runAsUser: 0 (root)`,
-    fixes: edit ? [suggestion('Remove runAsUser: 0 (use the image\'s non-root user)', [edit])] : [],
+    fixes: () => {
+      const edit = removeField(ctx.fix, owner, 'securityContext', sc!, 'runAsUser');
+      return edit ? [suggestion('Remove runAsUser: 0 (use the image\'s non-root user)', [edit])] : [];
+    },
   });
 }

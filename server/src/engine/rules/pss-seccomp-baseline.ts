@@ -63,7 +63,7 @@ export function checkField(ctx: RuleContext, sc: YAMLMap | undefined, where: str
     message: type === ''
       ? `${level}: ${where} sets seccompProfile without a type; it must be RuntimeDefault or Localhost`
       : `${level}: seccomp profile type ${type} is not allowed in ${where}; it must be RuntimeDefault or Localhost`,
-    fixes: withFix ? [suggestion('Set seccompProfile.type: RuntimeDefault', [ctx.fix.setIn(sc!, ['seccompProfile', 'type'], 'RuntimeDefault')])] : [],
+    fixes: withFix ? () => [suggestion('Set seccompProfile.type: RuntimeDefault', [ctx.fix.setIn(sc!, ['seccompProfile', 'type'], 'RuntimeDefault')])] : [],
   });
   return 'invalid';
 }
@@ -80,7 +80,7 @@ function checkAnnotations(ctx: RuleContext, pod: PodSpecRef): void {
     ctx.report({
       node: isUnset(pair.value) ? keyNode(pair) : (pair.value as YNode),
       message: `baseline: seccomp profile "${value}" is not allowed (annotation ${key}); use runtime/default, docker/default or localhost/<profile>`,
-      fixes: [suggestion('Set the seccomp profile to runtime/default', [ctx.fix.setIn(map, [key], 'runtime/default')])],
+      fixes: () => [suggestion('Set the seccomp profile to runtime/default', [ctx.fix.setIn(map, [key], 'runtime/default')])],
     });
   }
 }

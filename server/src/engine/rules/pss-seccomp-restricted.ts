@@ -50,8 +50,8 @@ export default defineRule({
       // A container without its own profile inherits the pod's; when the pod's is set but invalid,
       // that one finding says what to fix.
       if (state !== 'unset' || podState !== 'unset') continue;
-      const fixes: Fix[] = linux
-        ? [
+      const fixes = linux
+        ? (): Fix[] => [
             suggestion('Set seccompProfile.type: RuntimeDefault in the pod securityContext', [setPodSecurity(ctx.fix, pod, ['seccompProfile', 'type'], 'RuntimeDefault')]),
             suggestion(`Set seccompProfile.type: RuntimeDefault in ${describeContainer(c)}`, [setContainerSecurity(ctx.fix, c, ['seccompProfile', 'type'], 'RuntimeDefault')], false),
           ]

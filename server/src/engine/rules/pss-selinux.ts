@@ -48,13 +48,15 @@ function check(ctx: RuleContext, sc: YAMLMap | undefined, where: string): void {
     if (!pair || isUnset(pair.value)) continue;
     const value = stringValue(pair.value);
     if (value === '' || (field === 'type' && allowed.includes(value))) continue;
-    const edit = removeField(ctx.fix, sc, 'seLinuxOptions', opts, field);
     ctx.report({
       node: pair.value as YNode,
       message: field === 'type'
         ? `baseline: SELinux type "${value}" is not allowed in ${where}; use ${allowed.join(', ')} or leave it unset`
         : `baseline: ${where} must not set a custom SELinux ${field} ("${value}"); seLinuxOptions.${field} must be unset`,
-      fixes: edit ? [suggestion(`Remove seLinuxOptions.${field}`, [edit])] : [],
+      fixes: () => {
+        const edit = removeField(ctx.fix, sc, 'seLinuxOptions', opts, field);
+        return edit ? [suggestion(`Remove seLinuxOptions.${field}`, [edit])] : [];
+      },
     });
   }
 }

@@ -53,7 +53,7 @@ export default defineRule({
       ctx.report({
         node: nameNode ?? item,
         message: `baseline: sysctl ${name || '(unnamed)'} is not allowed: it is not in the safe set${newer ? ` of policy v1.${minor} (it is safe from v1.${newer.since})` : ''}`,
-        fixes: [suggestion(`Remove sysctl ${name}`, [ctx.fix.removeSeqItem(seq as YAMLSeq, index)])],
+        fixes: () => [suggestion(`Remove sysctl ${name}`, [ctx.fix.removeSeqItem(seq as YAMLSeq, index)])],
       });
     });
   },

@@ -29,7 +29,7 @@ export default defineRule({
     else if (isDropIn(removal, r)) message = `${base}: use ${removal.replacement}, which reads this manifest the same way`;
     else message = `${base}: use ${removal.replacement}${removal.changes ? ` (${removal.changes})` : ''}`;
     const fixes = isDropIn(removal, r)
-      ? [{ title: `Change apiVersion to ${removal.replacement}`, edits: [replaceKeepingQuotes(ctx.text, node, removal.replacement!)], safety: 'safe' as const, preferred: true }]
+      ? () => [{ title: `Change apiVersion to ${removal.replacement}`, edits: [replaceKeepingQuotes(ctx.text, node, removal.replacement!)], safety: 'safe' as const, preferred: true }]
       : [];
     ctx.report({ node, message, fixes });
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { getMap, isScalar, keyString, mapPairs, type YNode } from '../parse';
-import type { Severity } from '../types';
+import type { Fix, Severity } from '../types';
 
 const PREFIX = 'nginx.ingress.kubernetes.io/';
 /** Annotations whose values ingress-nginx copied into its configuration unescaped (IngressNightmare, CVE-2025-1097/1098/24514). */
@@ -44,7 +44,7 @@ export default defineRule({
         ctx.report({
           node: pair.value as YNode,
           message: 'allow-snippet-annotations: "true" lets anyone who can create an Ingress inject NGINX configuration into the shared controller (CVE-2021-25742)',
-          fixes: [{ title: 'Set allow-snippet-annotations: "false"', edits: [ctx.fix.replaceValue(pair.value as YNode, 'false')], safety: 'suggestion', preferred: true }],
+          fixes: () => [{ title: 'Set allow-snippet-annotations: "false"', edits: [ctx.fix.replaceValue(pair.value as YNode, 'false')], safety: 'suggestion', preferred: true }],
         });
       }
       return;
@@ -57,8 +57,10 @@ export default defineRule({
       if (!key || !key.startsWith(PREFIX)) continue;
       const name = key.slice(PREFIX.length);
       const value = isScalar(pair.value) ? String(pair.value.value ?? '') : '';
-      const remove = ctx.fix.removePair(annotations, key);
-      const fixes = remove ? [{ title: `Remove the ${name} annotation`, edits: [remove], safety: 'suggestion' as const, preferred: true }] : [];
+      const fixes = (): Fix[] => {
+        const remove = ctx.fix.removePair(annotations, key);
+        return remove ? [{ title: `Remove the ${name} annotation`, edits: [remove], safety: 'suggestion', preferred: true }] : [];
+      };
       let message: string | undefined;
       let severity: Severity | undefined;
       if (name.endsWith('-snippet')) {

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { deref, getMap, getPair, getSeq, getString, isMap, scalarValue, seqItems, type YNode } from '../parse';
+import type { Fix } from '../types';
 
 const INGRESS_GROUPS = new Set(['networking.k8s.io', 'extensions']);
 
@@ -40,16 +41,20 @@ export default defineRule({
     }
     const tls = seqItems(getSeq(spec, 'tls')).map((t) => deref(r.doc, t)).filter(isMap);
     if (tls.length === 0) {
-      const fixes = [];
-      if (hosts.length > 0 && r.name) {
-        const unique = [...new Set(hosts.map((h) => h.host))];
-        fixes.push({
-          title: `Add a tls section for ${unique.join(', ')} with Secret "${r.name}-tls" (provide the certificate first)`,
-          edits: [ctx.fix.setIn(spec, ['tls'], [{ hosts: unique, secretName: `${r.name}-tls` }])],
-          safety: 'suggestion' as const,
-          preferred: true,
-        });
-      }
+      const name = r.name;
+      const fixes = hosts.length > 0 && name
+        ? (): Fix[] => {
+            const unique = [...new Set(hosts.map((h) => h.host))];
+            return [
+              {
+                title: `Add a tls section for ${unique.join(', ')} with Secret "${name}-tls" (provide the certificate first)`,
+                edits: [ctx.fix.setIn(spec, ['tls'], [{ hosts: unique, secretName: `${name}-tls` }])],
+                safety: 'suggestion',
+                preferred: true,
+              },
+            ];
+          }
+        : [];
       const specKey = getPair(r.node, 'spec')!.key as YNode;
       ctx.report({ node: specKey, message: 'the Ingress has no tls section: its hosts are served over plain HTTP, so credentials and cookies cross the network in clear text', fixes });
       return;

@@ -3,6 +3,7 @@ import { keyRange } from '../k8s/container-field';
 import { imagesOf, usesLatest } from '../k8s/images';
 import { describeContainer, podSpecOf, WORKLOAD_KINDS } from '../k8s/resource';
 import { getPair, isScalar } from '../parse';
+import type { Fix } from '../types';
 
 export default defineRule({
   id: 'image-pull-policy-not-always',
@@ -33,13 +34,13 @@ export default defineRule({
       if (ref.digest !== undefined) continue;
       const tag = `":${ref.tag ?? 'latest'}"`;
       const policy = getPair(container.node, 'imagePullPolicy')?.value;
-      const fix = { title: 'Set imagePullPolicy: Always', edits: [ctx.fix.setIn(container.node, ['imagePullPolicy'], 'Always')], safety: 'suggestion' as const, preferred: true };
+      const fixes = (): Fix[] => [{ title: 'Set imagePullPolicy: Always', edits: [ctx.fix.setIn(container.node, ['imagePullPolicy'], 'Always')], safety: 'suggestion', preferred: true }];
       if (isScalar(policy) && policy.value !== null) {
         if (policy.value === 'Always') continue;
         ctx.report({
           node: policy,
           message: `${describeContainer(container)} uses imagePullPolicy: ${String(policy.value)} with the mutable tag ${tag}: a node with a cached copy runs it without asking the registry or checking pull credentials`,
-          fixes: [fix],
+          fixes,
         });
         continue;
       }
@@ -49,7 +50,7 @@ export default defineRule({
       ctx.report({
         range: keyRange(imagePair),
         message: `${describeContainer(container)} has no imagePullPolicy, so it defaults to IfNotPresent for the mutable tag ${tag}: a node with a cached copy runs it without asking the registry or checking pull credentials`,
-        fixes: [fix],
+        fixes,
       });
     }
   },

@@ -37,13 +37,13 @@ export default defineRule({
       const hit = FROZEN.find((f) => f.domain === ref.domain && (f.project === undefined || (f.project === project && ref.path.includes('/'))));
       if (!hit) continue;
       const prefix = hit.project === undefined ? ref.registry : `${ref.registry}/${project}`;
-      const range = rangeInScalar(ctx.text, node, prefix);
       ctx.report({
         node,
         message: `image "${ref.raw}" of ${describeContainer(container)} comes from ${prefix}, which is frozen: it gets no patched images and may stop serving; use ${REPLACEMENT}`,
-        fixes: range
-          ? [{ title: `Pull from ${REPLACEMENT}`, edits: [{ start: range[0], end: range[1], text: REPLACEMENT }], safety: 'suggestion', preferred: true }]
-          : [],
+        fixes: () => {
+          const range = rangeInScalar(ctx.text, node, prefix);
+          return range ? [{ title: `Pull from ${REPLACEMENT}`, edits: [{ start: range[0], end: range[1], text: REPLACEMENT }], safety: 'suggestion', preferred: true }] : [];
+        },
       });
     }
   },

@@ -35,7 +35,7 @@ export default defineRule({
         message: `ALLOW rule #${rule.index + 1} is empty and matches every request: the policy allows all traffic ${scope.text}, overriding any default-deny policy`,
         // Removing the rule keeps the policy's other rules; when it is the only rule the policy
         // would turn into allow-nothing (deny all), which is too drastic to offer.
-        fixes: nonEmpty > 0 ? [{ title: 'Remove the match-everything rule (the policy then allows only what its other rules match)', edits: [ctx.fix.removeSeqItem(seq, rule.index)], safety: 'suggestion', preferred: true }] : [],
+        fixes: nonEmpty > 0 ? () => [{ title: 'Remove the match-everything rule (the policy then allows only what its other rules match)', edits: [ctx.fix.removeSeqItem(seq, rule.index)], safety: 'suggestion', preferred: true }] : [],
       });
     }
   },

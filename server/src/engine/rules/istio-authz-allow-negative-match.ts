@@ -32,11 +32,16 @@ export default defineRule({
     for (const rule of rules) {
       for (const f of rule.fields) {
         if (!NEGATIVE.has(f.name) || !isSeq(f.value) || f.value.items.length === 0) continue;
-        const fix = rules.length === 1 && f.name === 'notPaths' ? rewriteAsDeny(ctx, rule, f.key) : undefined;
         ctx.report({
           node: f.key,
           message: `ALLOW policy ${scope.text} uses ${f.name}: it allows every request except the listed ones, so any variant the list misses is allowed (use ALLOW with positive matches, or DENY)`,
-          fixes: fix ? [fix] : [],
+          fixes:
+            rules.length === 1 && f.name === 'notPaths'
+              ? () => {
+                  const fix = rewriteAsDeny(ctx, rule, f.key);
+                  return fix ? [fix] : [];
+                }
+              : [],
         });
       }
     }

@@ -40,9 +40,9 @@ export default defineRule({
           for (const host of items) {
             if (host.value.endsWith('*') || values.includes(`${host.value}:*`)) continue;
             // A suffix match (*.example.com) cannot be combined with a port pattern: Istio allows one "*".
-            const fixes: Fix[] = host.value.startsWith('*')
+            const fixes = host.value.startsWith('*')
               ? []
-              : [{ title: `Also deny "${host.value}:*" (the host with any port)`, edits: [appendString(ctx.fix, seq, `${host.value}:*`)], safety: 'suggestion', preferred: true }];
+              : (): Fix[] => [{ title: `Also deny "${host.value}:*" (the host with any port)`, edits: [appendString(ctx.fix, seq, `${host.value}:*`)], safety: 'suggestion', preferred: true }];
             const example = host.value.startsWith('*') ? `x${host.value.slice(1)}:80` : `${host.value}:80`;
             ctx.report({
               node: host.node,

@@ -58,8 +58,8 @@ export default defineRule({
           const problem = pathProblem(item.value, minor);
           if (!problem) continue;
           const fixable = !item.value.startsWith('/') && !item.value.startsWith('*') && !pathProblem(`/${item.value}`, minor);
-          const fixes: Fix[] = fixable
-            ? [{ title: `Change to "/${item.value}"`, edits: [replaceString(ctx.fix, item.node, `/${item.value}`)], safety: 'suggestion', preferred: true }]
+          const fixes = fixable
+            ? (): Fix[] => [{ title: `Change to "/${item.value}"`, edits: [replaceString(ctx.fix, item.node, `/${item.value}`)], safety: 'suggestion', preferred: true }]
             : [];
           const effect = (action === 'DENY') === (f.name === 'paths') ? 'the requests it names are not denied' : 'the requests it names are not allowed';
           ctx.report({ node: item.node, message: `${f.name} "${item.value}" in ${action} policy: ${problem} (${effect})`, fixes });

@@ -29,7 +29,7 @@ export default defineRule({
       ctx.report({
         node: v,
         message: `${block.where} to "${host}" skips server certificate verification: the connection is encrypted but anyone who can intercept it can impersonate the server`,
-        fixes: [{ title: 'Set insecureSkipVerify: false (verify the server certificate)', edits: [ctx.fix.replaceValue(v, false)], safety: 'suggestion', preferred: true }],
+        fixes: () => [{ title: 'Set insecureSkipVerify: false (verify the server certificate)', edits: [ctx.fix.replaceValue(v, false)], safety: 'suggestion', preferred: true }],
       });
     }
   },

@@ -42,7 +42,7 @@ export default defineRule({
       ctx.report({
         node: block.key,
         message: `${block.where} mode ${mode} to "${host}" without caCertificates or credentialName: ${consequence}`,
-        fixes: fixes(ctx, block, host),
+        fixes: () => fixes(ctx, block, host),
       });
     }
   },

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import { destinationRuleTlsBlocks, isIstio, istioMinor, spec, str } from '../k8s/istio';
 import { get, getString, isScalar, isSeq } from '../parse';
 import type { YValue } from '../fix';
+import type { Fix } from '../types';
 
 export default defineRule({
   id: 'istio-dr-tls-no-san',
@@ -37,14 +38,16 @@ export default defineRule({
       const auto = modern ? 'Istio derives them from the HTTP Host header for HTTP traffic only' : 'before Istio 1.21 nothing fills them in';
       const consequence = missing.includes('subjectAltNames') ? 'any certificate the CA signed is accepted for this server' : 'the server may present a default certificate';
       const concrete = host !== '' && !host.includes('*') && host.includes('.');
-      const add: Record<string, YValue> = {};
-      if (missing.includes('subjectAltNames')) add.subjectAltNames = [host];
-      if (missing.includes('sni')) add.sni = host;
       ctx.report({
         node: block.key,
         message: `${block.where} mode ${mode} to "${host}" has no ${missing.join(' or ')}: ${auto}, so for other traffic ${consequence}`,
         fixes: concrete
-          ? [{ title: `Set ${missing.join(' and ')} to "${host}"`, edits: [ctx.fix.insertIntoMap(block.tls, add)], safety: 'suggestion', preferred: true }]
+          ? (): Fix[] => {
+              const add: Record<string, YValue> = {};
+              if (missing.includes('subjectAltNames')) add.subjectAltNames = [host];
+              if (missing.includes('sni')) add.sni = host;
+              return [{ title: `Set ${missing.join(' and ')} to "${host}"`, edits: [ctx.fix.insertIntoMap(block.tls, add)], safety: 'suggestion', preferred: true }];
+            }
           : [],
       });
     }

@@ -31,7 +31,7 @@ export default defineRule({
       ctx.report({
         node: server.protocolNode,
         message: `${server.label} serves plain HTTP without tls.httpsRedirect: requests and credentials travel unencrypted and clients are not sent to HTTPS`,
-        fixes: [{ title: 'Set tls.httpsRedirect: true (answer with a redirect to HTTPS)', edits: [ctx.fix.setIn(server.node, ['tls', 'httpsRedirect'], true)], safety: 'suggestion', preferred: true }],
+        fixes: () => [{ title: 'Set tls.httpsRedirect: true (answer with a redirect to HTTPS)', edits: [ctx.fix.setIn(server.node, ['tls', 'httpsRedirect'], true)], safety: 'suggestion', preferred: true }],
       });
     }
   },

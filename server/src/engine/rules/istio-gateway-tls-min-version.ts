@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { gatewayServers, isIstio, istioMinor, keyNode, str } from '../k8s/istio';
 import { get } from '../parse';
+import type { Fix } from '../types';
 
 const TERMINATING = new Set(['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL']);
 const WEAK = new Set(['TLSV1_0', 'TLSV1_1']);
@@ -31,15 +32,16 @@ export default defineRule({
       if (!server.tls || !mode || !TERMINATING.has(mode)) continue;
       const minNode = get(server.tls, 'minProtocolVersion');
       const min = str(minNode);
-      const fix = { title: 'Set minProtocolVersion: TLSV1_2', edits: [ctx.fix.setIn(server.tls, ['minProtocolVersion'], 'TLSV1_2')], safety: 'suggestion' as const, preferred: true };
+      const tls = server.tls;
+      const fixes = (): Fix[] => [{ title: 'Set minProtocolVersion: TLSV1_2', edits: [ctx.fix.setIn(tls, ['minProtocolVersion'], 'TLSV1_2')], safety: 'suggestion', preferred: true }];
       if (min && WEAK.has(min)) {
-        ctx.report({ node: minNode, message: `${server.label} accepts ${min.replace('TLSV1_', 'TLS 1.')}: deprecated protocol versions open the gateway to downgrade attacks`, fixes: [fix] });
+        ctx.report({ node: minNode, message: `${server.label} accepts ${min.replace('TLSV1_', 'TLS 1.')}: deprecated protocol versions open the gateway to downgrade attacks`, fixes });
       } else if (!min || min === 'TLS_AUTO') {
         ctx.report({
           node: minNode ?? keyNode(server.node, 'tls'),
           severity: oldProxy ? undefined : 'info',
           message: `${server.label} does not set minProtocolVersion: the minimum is the proxy default (TLS 1.2 from Istio 1.14, TLS 1.0 before)`,
-          fixes: [fix],
+          fixes,
         });
       }
     }

@@ -34,7 +34,7 @@ export default defineRule({
       ctx.report({
         node,
         message: `PeerAuthentication ${where}mode ${mode} ${scope.text}: ${CONSEQUENCE[mode]}`,
-        fixes: [{ title: 'Set the mode to STRICT', edits: [ctx.fix.replaceValue(node, 'STRICT')], safety: 'suggestion', preferred: true }],
+        fixes: () => [{ title: 'Set the mode to STRICT', edits: [ctx.fix.replaceValue(node, 'STRICT')], safety: 'suggestion', preferred: true }],
       });
     };
     const mode = get(getMap(s, 'mtls'), 'mode');

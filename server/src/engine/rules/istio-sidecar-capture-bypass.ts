@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import { removeKeyKeepingMap } from '../k8s/istio';
 import { podSpecOf, WORKLOAD_KINDS } from '../k8s/resource';
 import { getMap, mapPairs, scalarValue, type YNode } from '../parse';
+import type { Fix } from '../types';
 
 const PREFIX = 'traffic.sidecar.istio.io/';
 /** Annotations that take traffic away from the sidecar when they hold a value. */
@@ -49,11 +50,13 @@ export default defineRule({
       if (EXCLUDE[name] && value !== '') consequence = EXCLUDE[name];
       else if (INCLUDE[name] && value !== '*') consequence = value === '' ? `${INCLUDE[name].replace(/any other (port|address)/, 'every $1')}` : INCLUDE[name];
       if (!consequence) continue;
-      const edit = removeKeyKeepingMap(ctx.fix, pod!.podMeta, 'annotations', annotations, key);
       ctx.report({
         node: p.key as YNode,
         message: `${name}: "${value}" bypasses the sidecar: ${consequence}`,
-        fixes: edit ? [{ title: `Remove the ${name} annotation (capture all traffic)`, edits: [edit], safety: 'suggestion', preferred: true }] : [],
+        fixes: (): Fix[] => {
+          const edit = removeKeyKeepingMap(ctx.fix, pod!.podMeta, 'annotations', annotations, key);
+          return edit ? [{ title: `Remove the ${name} annotation (capture all traffic)`, edits: [edit], safety: 'suggestion', preferred: true }] : [];
+        },
       });
     }
   },

@@ -28,14 +28,15 @@ export default defineRule({
       if (!m[d].isolates) continue;
       for (const r of m[d].rules) {
         if (!r.allPeers) continue;
+        const ruleNode = r.node;
         const peers = d === 'ingress' ? `traffic from ${EVERY_SOURCE}` : `connections to ${EVERY_DESTINATION}`;
         const ports = r.allPorts ? 'on every port' : 'on the listed ports';
         const fixes =
-          d === 'ingress' && isMap(r.node)
-            ? [
+          d === 'ingress' && isMap(ruleNode)
+            ? () => [
                 {
                   title: 'Allow only the pods of the same namespace',
-                  edits: [ctx.fix.setIn(r.node, ['from'], [{ podSelector: {} }])],
+                  edits: [ctx.fix.setIn(ruleNode, ['from'], [{ podSelector: {} }])],
                   safety: 'suggestion' as const,
                   preferred: true,
                 },

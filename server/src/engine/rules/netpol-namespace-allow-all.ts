@@ -27,14 +27,15 @@ export default defineRule({
       if (!m[d].isolates) continue;
       for (const r of m[d].rules) {
         if (!r.allPeers) continue;
+        const ruleNode = r.node;
         const peers = d === 'ingress' ? `traffic from ${EVERY_SOURCE}` : `connections to ${EVERY_DESTINATION}`;
         const ports = r.allPorts ? 'on every port' : 'on the listed ports';
         ctx.report({
           node: r.node,
           message: `NetworkPolicy${name} selects every pod of ${ns} and its ${d} rule ${r.index + 1} allows ${peers} ${ports}: this cancels every ${d} restriction in the namespace, default-deny included`,
           fixes:
-            d === 'ingress' && isMap(r.node)
-              ? [{ title: 'Allow only the pods of the same namespace', edits: [ctx.fix.setIn(r.node, ['from'], [{ podSelector: {} }])], safety: 'suggestion', preferred: true }]
+            d === 'ingress' && isMap(ruleNode)
+              ? () => [{ title: 'Allow only the pods of the same namespace', edits: [ctx.fix.setIn(ruleNode, ['from'], [{ podSelector: {} }])], safety: 'suggestion', preferred: true }]
               : [],
         });
       }

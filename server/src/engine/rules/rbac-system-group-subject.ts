@@ -38,7 +38,7 @@ export default defineRule({
       ctx.report({
         node: s.nameNode,
         message: `${ctx.resource.kind} grants ${role} to ${s.kind} ${s.name}, ${RISK[s.name]}`,
-        fixes: [{ title: `Remove the subject ${s.name}`, edits: [ctx.fix.removeSeqItem(s.seq, s.index)], safety: 'suggestion', preferred: true }],
+        fixes: () => [{ title: `Remove the subject ${s.name}`, edits: [ctx.fix.removeSeqItem(s.seq, s.index)], safety: 'suggestion', preferred: true }],
       });
     }
   },

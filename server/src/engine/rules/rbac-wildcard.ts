@@ -62,7 +62,7 @@ export default defineRule({
         reports.push({
           node: v.node,
           message: `${who}: verbs "*" grants every verb on ${resourcesOfRule(rule)} ${where}: get, list, watch, create, update, patch, delete and deletecollection, escalate, bind and impersonate where they apply, and any verb added later`,
-          fixes: [
+          fixes: () => [
             {
               title: 'Replace "*" with the read-only verbs get, list, watch',
               edits: [replaceVerbWildcard(ctx.fix, rule, v, READ_ONLY)],

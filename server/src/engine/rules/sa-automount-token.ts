@@ -33,24 +33,26 @@ export default defineRule({
     const pair = getPair(pod.spec, 'automountServiceAccountToken');
     const value = pair?.value;
     if (isScalar(value) && value.value === false) return;
-    const setFalse = {
-      title: 'Set automountServiceAccountToken: false in the pod spec',
-      edits: [ctx.fix.setIn(pod.spec, ['automountServiceAccountToken'], false)],
-      safety: 'suggestion' as const,
-      preferred: true,
-    };
+    const fixes = () => [
+      {
+        title: 'Set automountServiceAccountToken: false in the pod spec',
+        edits: [ctx.fix.setIn(pod.spec, ['automountServiceAccountToken'], false)],
+        safety: 'suggestion' as const,
+        preferred: true,
+      },
+    ];
     if (isScalar(value) && value.value === true) {
       ctx.report({
         node: value as YNode,
         message: 'the pod mounts its service account token (automountServiceAccountToken: true): any process in the pod can call the API server with the service account\'s permissions',
-        fixes: [setFalse],
+        fixes,
       });
       return;
     }
     ctx.report({
       range: podSpecKeyRange(pod),
       message: 'automountServiceAccountToken is not false: the service account token is mounted into every container, so any process in the pod can call the API server with its permissions (unless the ServiceAccount itself disables automounting)',
-      fixes: [setFalse],
+      fixes,
     });
   },
 });

@@ -38,15 +38,17 @@ export default defineRule({
     if (name !== undefined && name !== 'default') return;
     const r = ctx.resource;
     const saName = r.name;
-    const fixes = [];
-    if (saName && !legacy) {
-      fixes.push({
-        title: `Run as ServiceAccount "${saName}" (create it first, with automountServiceAccountToken: false)`,
-        edits: [ctx.fix.setIn(pod.spec, ['serviceAccountName'], saName)],
-        safety: 'suggestion' as const,
-        preferred: true,
-      });
-    }
+    const fixes =
+      saName && !legacy
+        ? () => [
+            {
+              title: `Run as ServiceAccount "${saName}" (create it first, with automountServiceAccountToken: false)`,
+              edits: [ctx.fix.setIn(pod.spec, ['serviceAccountName'], saName)],
+              safety: 'suggestion' as const,
+              preferred: true,
+            },
+          ]
+        : [];
     if (decisive) {
       ctx.report({
         node: decisive.value as YNode,

@@ -30,25 +30,28 @@ export default defineRule({
     const str = (n: unknown): string | undefined => (isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number') ? String(n.value) : undefined);
     const legacyValue = str(legacy.value);
     const namedValue = named ? str(named.value) : undefined;
-    const fixes: Fix[] = [];
+    let fixes: () => Fix[];
     let message: string;
     if (!named) {
       message = 'serviceAccount is deprecated: use serviceAccountName';
-      fixes.push({ title: 'Rename to serviceAccountName', edits: [ctx.fix.replace(key, 'serviceAccountName')], safety: 'safe', preferred: true });
+      fixes = () => [{ title: 'Rename to serviceAccountName', edits: [ctx.fix.replace(key, 'serviceAccountName')], safety: 'safe', preferred: true }];
     } else if (namedValue === undefined || namedValue === '') {
       // serviceAccountName is empty, so the API server takes the deprecated field: keep its value.
       message = 'serviceAccount is deprecated: the pod uses its value only because serviceAccountName is empty; set serviceAccountName instead';
-      const remove = ctx.fix.removePair(pod.spec, 'serviceAccount');
-      if (legacyValue !== undefined && remove) {
-        fixes.push({ title: `Set serviceAccountName: ${legacyValue} and remove serviceAccount`, edits: [ctx.fix.setIn(pod.spec, ['serviceAccountName'], legacyValue), remove], safety: 'safe', preferred: true });
-      }
+      fixes = () => {
+        const remove = ctx.fix.removePair(pod.spec, 'serviceAccount');
+        if (legacyValue === undefined || !remove) return [];
+        return [{ title: `Set serviceAccountName: ${legacyValue} and remove serviceAccount`, edits: [ctx.fix.setIn(pod.spec, ['serviceAccountName'], legacyValue), remove], safety: 'safe', preferred: true }];
+      };
     } else {
       message =
         legacyValue === namedValue
           ? 'serviceAccount is deprecated and repeats serviceAccountName: remove it'
           : `serviceAccount is deprecated and ignored: the pod runs as "${namedValue}" (serviceAccountName), not "${legacyValue ?? ''}"`;
-      const remove = ctx.fix.removePair(pod.spec, 'serviceAccount');
-      if (remove) fixes.push({ title: 'Remove the ignored serviceAccount field', edits: [remove], safety: 'safe', preferred: true });
+      fixes = () => {
+        const remove = ctx.fix.removePair(pod.spec, 'serviceAccount');
+        return remove ? [{ title: 'Remove the ignored serviceAccount field', edits: [remove], safety: 'safe', preferred: true }] : [];
+      };
     }
     ctx.report({ node: key, message, fixes });
   },

@@ -27,11 +27,13 @@ export default defineRule({
     if (names.length === 0) return;
     const annotations = getMap(getMap(ctx.resource.node, 'metadata'), 'annotations');
     if (getString(annotations, ENFORCE_MOUNTABLE) === 'true') return;
-    const removal = ctx.fix.removePair(ctx.resource.node, 'secrets');
     ctx.report({
       node: pair.key as YNode,
       message: `ServiceAccount${ctx.resource.name ? ` ${ctx.resource.name}` : ''} lists ${names.join(', ')} under the legacy \`secrets\` field: long-lived token Secrets never expire, and pods no longer use them (they get short-lived projected tokens)`,
-      fixes: removal ? [{ title: 'Remove the legacy secrets list', edits: [removal], safety: 'suggestion', preferred: true }] : [],
+      fixes: () => {
+        const removal = ctx.fix.removePair(ctx.resource.node, 'secrets');
+        return removal ? [{ title: 'Remove the legacy secrets list', edits: [removal], safety: 'suggestion' as const, preferred: true }] : [];
+      },
     });
   },
 });

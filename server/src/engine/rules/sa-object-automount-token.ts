@@ -26,7 +26,7 @@ export default defineRule({
     const value = pair?.value;
     if (isScalar(value) && value.value === false) return;
     const name = ctx.resource.name ? ` ${ctx.resource.name}` : '';
-    const fixes = [
+    const fixes = () => [
       {
         title: 'Set automountServiceAccountToken: false on the ServiceAccount',
         edits: [ctx.fix.setIn(ctx.resource.node, ['automountServiceAccountToken'], false)],

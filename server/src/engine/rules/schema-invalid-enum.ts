@@ -30,12 +30,9 @@ export default defineRule({
       const value = isScalar(issue.node) ? issue.node.value : undefined;
       const shown = issue.allowed.slice(0, 12).map((a) => String(a)).join(', ') + (issue.allowed.length > 12 ? ', …' : '');
       let message = `${JSON.stringify(value)} is not a valid ${issue.field ?? 'value'} (allowed: ${shown}): the API server rejects the object, so none of it is applied.`;
-      const fixes: Fix[] = [];
       const sugg = issue.suggestion?.value;
-      if (sugg !== undefined) {
-        message += ` Did you mean "${sugg}"?`;
-        fixes.push({ title: `Change to "${sugg}"`, edits: [ctx.fix.replaceValue(issue.node, sugg)], safety: 'suggestion', preferred: true });
-      }
+      if (sugg !== undefined) message += ` Did you mean "${sugg}"?`;
+      const fixes = sugg !== undefined ? (): Fix[] => [{ title: `Change to "${sugg}"`, edits: [ctx.fix.replaceValue(issue.node, sugg)], safety: 'suggestion', preferred: true }] : [];
       ctx.report({ node: issue.node, message, fixes, severity: issue.security ? undefined : 'warning' });
     }
   },

@@ -35,15 +35,18 @@ export default defineRule({
       const consequence = consequenceOf(sugg ?? issue.key);
       let message = `Unknown field "${issue.key}" in ${placeOf(issue.path, ctx.resource.kind)}: Kubernetes drops it, so ${consequence}.`;
       if (sugg !== undefined) message += taken ? ` "${sugg}" is already set here.` : ` Did you mean "${sugg}"?`;
-      const fixes: Fix[] = [];
-      if (sugg !== undefined && !taken) {
-        const keyNode = issue.pair.key as YNode;
-        const quote = ctx.text[keyNode.range![0]];
-        const text = quote === '"' || quote === "'" ? `${quote}${sugg}${quote}` : sugg;
-        fixes.push({ title: `Rename "${issue.key}" to "${sugg}"`, edits: [ctx.fix.replace(keyNode, text)], safety: 'suggestion', preferred: true });
-      }
-      const removal = removeField(ctx.text, ctx.resource, issue.map, issue.key);
-      if (removal) fixes.push({ title: `Remove the unknown field "${issue.key}"`, edits: [removal], safety: 'suggestion', preferred: fixes.length === 0 });
+      const fixes = (): Fix[] => {
+        const out: Fix[] = [];
+        if (sugg !== undefined && !taken) {
+          const keyNode = issue.pair.key as YNode;
+          const quote = ctx.text[keyNode.range![0]];
+          const text = quote === '"' || quote === "'" ? `${quote}${sugg}${quote}` : sugg;
+          out.push({ title: `Rename "${issue.key}" to "${sugg}"`, edits: [ctx.fix.replace(keyNode, text)], safety: 'suggestion', preferred: true });
+        }
+        const removal = removeField(ctx.text, ctx.resource, issue.map, issue.key);
+        if (removal) out.push({ title: `Remove the unknown field "${issue.key}"`, edits: [removal], safety: 'suggestion', preferred: out.length === 0 });
+        return out;
+      };
       ctx.report({ node: issue.node, message, fixes, severity: issue.security ? undefined : 'warning' });
     }
   },

@@ -31,13 +31,13 @@ export default defineRule({
       const suggested = convert(ctx.text, issue.node, issue.expected);
       const field = issue.field ?? placeOf(issue.path, ctx.resource.kind);
       let message = `${field} must be ${describeTypes(issue.expected)}, not ${describeValue(issue.node)}: the API server rejects the object, so none of it is applied.`;
-      const fixes: Fix[] = [];
+      let fixes: Fix[] | (() => Fix[]) = [];
       if (suggested !== undefined) {
         const rendered = renderValue(suggested);
         message += ` Write ${rendered}.`;
         // An exact conversion cannot change what was meant, but on a security field it makes the
         // setting take effect, so there it waits for a person to choose it.
-        fixes.push({ title: `Change to ${rendered}`, edits: [ctx.fix.replaceValue(issue.node, suggested)], safety: issue.security ? 'suggestion' : 'safe', preferred: true });
+        fixes = () => [{ title: `Change to ${rendered}`, edits: [ctx.fix.replaceValue(issue.node, suggested)], safety: issue.security ? 'suggestion' : 'safe', preferred: true }];
       }
       ctx.report({ node: issue.node, message, fixes, severity: issue.security ? undefined : 'warning' });
     }

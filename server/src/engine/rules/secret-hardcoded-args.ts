@@ -50,7 +50,7 @@ export default defineRule({
           ...(span ? { range: span } : { node: item.node }),
           severity: s.kind === 'template' ? 'warning' : undefined,
           message,
-          fixes: span && s.movable && !inHandler ? [fixFor(ctx.fix, c, s, span, taken, secretName)] : [],
+          fixes: span && s.movable && !inHandler ? () => [fixFor(ctx.fix, c, s, span, taken, secretName)] : [],
         });
       }
     }

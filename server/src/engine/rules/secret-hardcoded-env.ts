@@ -50,13 +50,13 @@ export default defineRule({
               node: node as YNode,
               severity: 'warning',
               message: `${describeContainer(c)}: env var ${name} is set to "${value}", which Kubernetes does not expand (only $(VAR) is): if a templating step fills it in, the secret is written into the workload spec; reference a Secret instead`,
-              fixes: fixes(),
+              fixes,
             });
           } else {
             ctx.report({
               node: node as YNode,
               message: `${describeContainer(c)}: env var ${name} holds a hard-coded credential, readable by anyone who can read this workload or its manifest; reference a Secret instead`,
-              fixes: fixes(),
+              fixes,
             });
           }
           continue;
@@ -66,7 +66,7 @@ export default defineRule({
           ctx.report({
             ...(span ? { range: span } : { node: node as YNode }),
             message: `${describeContainer(c)}: env var ${name} contains ${s.what}, readable by anyone who can read this workload or its manifest; reference a Secret instead`,
-            fixes: fixes(),
+            fixes,
           });
         }
       }

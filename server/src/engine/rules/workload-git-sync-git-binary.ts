@@ -32,7 +32,7 @@ export default defineRule({
         ctx.report({
           node: get(env, 'name') as YNode,
           message: `${describeContainer(c)}: ${name} makes git-sync run another program as git on every sync; whoever can change it can run commands in the pod`,
-          fixes: index >= 0 ? [{ title: `Remove ${name}`, edits: [ctx.fix.removeSeqItem(envSeq!, index)], safety: 'suggestion', preferred: true }] : [],
+          fixes: index >= 0 ? () => [{ title: `Remove ${name}`, edits: [ctx.fix.removeSeqItem(envSeq!, index)], safety: 'suggestion', preferred: true }] : [],
         });
       });
       const image = getString(c.node, 'image') ?? '';
@@ -43,7 +43,7 @@ export default defineRule({
           node: item.node,
           message: `${describeContainer(c)}: --git makes git-sync run another program as git on every sync; whoever can change it can run commands in the pod`,
           // `--git <path>` spans two items; only the `--git=<path>` form is removed automatically.
-          fixes: item.value.includes('=') ? [{ title: 'Remove --git', edits: [removeArgItem(ctx.fix, getSeq(c.node, item.list)!, item.index)], safety: 'suggestion', preferred: true }] : [],
+          fixes: item.value.includes('=') ? () => [{ title: 'Remove --git', edits: [removeArgItem(ctx.fix, getSeq(c.node, item.list)!, item.index)], safety: 'suggestion', preferred: true }] : [],
         });
       }
     }

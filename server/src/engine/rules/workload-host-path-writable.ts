@@ -37,12 +37,12 @@ export default defineRule({
       const hostPath = hostPaths.get(m.name);
       const where = hostPath !== undefined ? ` (${normalizeHostPath(hostPath)} on the node)` : '';
       const message = `${describeContainer(m.container)} mounts hostPath volume "${m.name}"${where} read-write: it can change files on the node`;
-      const fix = { title: 'Mount it read-only', edits: [ctx.fix.setIn(m.mount, ['readOnly'], true)], safety: 'suggestion' as const, preferred: true };
+      const fixes = () => [{ title: 'Mount it read-only', edits: [ctx.fix.setIn(m.mount, ['readOnly'], true)], safety: 'suggestion' as const, preferred: true }];
       if (ro && isSet(ro.value)) {
-        ctx.report({ node: ro.value, message, fixes: [fix] });
+        ctx.report({ node: ro.value, message, fixes });
       } else {
         const name = getPair(m.mount, 'name');
-        ctx.report({ range: name ? pairRange(name) : containerNameAnchor(m.container), message, fixes: [fix] });
+        ctx.report({ range: name ? pairRange(name) : containerNameAnchor(m.container), message, fixes });
       }
     }
   },

@@ -39,7 +39,7 @@ export default defineRule({
           node: item.node as YNode,
           severity: flag.severity,
           message: `${describeContainer(c)}: --${m[1]} ${flag.what}`,
-          fixes: [{ title: `Remove --${m[1]}`, edits: [removeArgItem(ctx.fix, seq, item.index)], safety: 'suggestion', preferred: true }],
+          fixes: () => [{ title: `Remove --${m[1]}`, edits: [removeArgItem(ctx.fix, seq, item.index)], safety: 'suggestion', preferred: true }],
         });
       }
     }

@@ -49,7 +49,7 @@ export default defineRule({
       ctx.report({
         node: item,
         message: 'supplementalGroups contains 0: every container also runs in the root group (GID 0)',
-        fixes: [{ title: 'Remove group 0 from supplementalGroups', edits: [ctx.fix.removeSeqItem(supplemental, i)], safety: 'suggestion', preferred: true }],
+        fixes: () => [{ title: 'Remove group 0 from supplementalGroups', edits: [ctx.fix.removeSeqItem(supplemental, i)], safety: 'suggestion', preferred: true }],
       });
     });
   },

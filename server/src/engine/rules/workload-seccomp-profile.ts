@@ -45,17 +45,19 @@ export default defineRule({
     const groups = groupByEffective(pod, ['seccompProfile', 'type']);
     const unset = groups.unset.filter((c: ContainerRef) => c.name === undefined || !annotated(annotations, CONTAINER_ANNOTATION + c.name));
     if (unset.length === 0) return;
-    const fix = {
-      title: 'Set seccompProfile.type: RuntimeDefault for the pod',
-      edits: [setPodSecurity(ctx.fix, pod, ['seccompProfile', 'type'], 'RuntimeDefault')],
-      safety: 'suggestion' as const,
-      preferred: true,
-    };
+    const fixes = () => [
+      {
+        title: 'Set seccompProfile.type: RuntimeDefault for the pod',
+        edits: [setPodSecurity(ctx.fix, pod, ['seccompProfile', 'type'], 'RuntimeDefault')],
+        safety: 'suggestion' as const,
+        preferred: true,
+      },
+    ];
     if (unset.length === groups.all.length) {
       ctx.report({
         range: podAnchor(pod),
         message: 'no seccomp profile is set for the pod or any container, so they run Unconfined: every system call is allowed',
-        fixes: [fix],
+        fixes,
       });
       return;
     }
@@ -63,7 +65,7 @@ export default defineRule({
       ctx.report({
         range: containerAnchor(c),
         message: `${describeContainer(c)} has no seccomp profile (neither it nor the pod sets one), so it runs Unconfined: every system call is allowed`,
-        fixes: [fix],
+        fixes,
       });
     }
   },

@@ -27,7 +27,7 @@ export default defineRule({
     ctx.report({
       node: value,
       message: 'shareProcessNamespace: true lets every container see, signal and read the environment and files of the other containers\' processes',
-      fixes: [{ title: 'Set shareProcessNamespace: false', edits: [ctx.fix.replaceValue(value, false)], safety: 'suggestion', preferred: true }],
+      fixes: () => [{ title: 'Set shareProcessNamespace: false', edits: [ctx.fix.replaceValue(value, false)], safety: 'suggestion', preferred: true }],
     });
   },
 });

@@ -77,6 +77,24 @@ describe('language server: .kubeward.yaml', () => {
     }
   });
 
+  it('istio in the config sets the root namespace; kubeward.istio.rootNamespace, when set, wins', async () => {
+    const pa = y('apiVersion: security.istio.io/v1', 'kind: PeerAuthentication', 'metadata: {name: default, namespace: mesh-root}', 'spec:', '  mtls: {mode: PERMISSIVE}');
+    const ws = workspace({ '.git/HEAD': '', '.kubeward.yaml': 'istio: {rootNamespace: mesh-root, version: "1.21"}\n', 'mesh/pa.yaml': pa });
+    // VS Code sends the empty defaults of the istio settings: they leave the config in charge.
+    const empty = { istio: { rootNamespace: '', version: '' } };
+    const c = await LspTestClient.start({ workspaceFolders: [pathToFileURL(ws.root).href], settings: vscodeSettings([], empty) });
+    const message = (p: { diagnostics: { code?: unknown; message: unknown }[] }) => String(p.diagnostics.find((d) => d.code === 'istio-peer-authn-not-strict')?.message ?? '');
+    try {
+      const uri = ws.uri('mesh/pa.yaml');
+      const p = await c.open(uri, pa);
+      assert.match(message(p), /mode PERMISSIVE mesh-wide \(root namespace mesh-root\)/);
+      const q = await c.configurationChanged(vscodeSettings(['istio.rootNamespace'], { istio: { rootNamespace: 'istio-system', version: '' } }), uri, (d) => message(d).includes('namespace-wide'));
+      assert.match(message(q), /mode PERMISSIVE namespace-wide for every workload in "mesh-root"/);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('excluded files get no diagnostics', async () => {
     const ws = workspace({ '.git/HEAD': '', '.kubeward.yaml': CONFIG, 'legacy/pod.yaml': PRIVILEGED_POD });
     const c = await LspTestClient.start({ workspaceFolders: [pathToFileURL(ws.root).href], settings: vscodeSettings([]) });

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { BASELINE, RESTRICTED_ONLY, WEB } from './fixtures';
 import { codes, LspTestClient, y } from './lsp-client';
+import { normalizeSettings } from '../../server/src/lsp/settings';
 
 const has = (p: PublishDiagnosticsParams, code: string): boolean => p.diagnostics.some((d) => d.code === code);
 const pssCodes = (p: PublishDiagnosticsParams): string[] => [...new Set(codes(p.diagnostics).filter((c) => c.startsWith('pss-')))];
@@ -103,6 +104,48 @@ describe('protocol: settings with workspace/configuration', () => {
       assert.ok(has(pb, 'pss-privileged'));
     } finally {
       c.settingsFor = undefined;
+    }
+  });
+});
+
+describe('protocol: Istio settings', () => {
+  const PERMISSIVE_IN_MESH_ROOT = y(
+    'apiVersion: security.istio.io/v1',
+    'kind: PeerAuthentication',
+    'metadata:',
+    '  name: default',
+    '  namespace: mesh-root',
+    'spec:',
+    '  mtls:',
+    '    mode: PERMISSIVE',
+  );
+  const message = (p: PublishDiagnosticsParams) => String(p.diagnostics.find((d) => d.code === 'istio-peer-authn-not-strict')?.message);
+
+  it('normalizeSettings: kubeward.istio.rootNamespace and kubeward.istio.version, empty by default, invalid values reported', () => {
+    assert.deepEqual(normalizeSettings({}).settings.istio, { rootNamespace: '', version: '' });
+    assert.deepEqual(normalizeSettings({ istio: { rootNamespace: ' mesh-root ', version: 'v1.21' } }).settings.istio, { rootNamespace: 'mesh-root', version: '1.21' });
+    assert.deepEqual(normalizeSettings({ 'istio.rootNamespace': 'istio-config' }).settings.istio.rootNamespace, 'istio-config');
+    const bad = normalizeSettings({ istio: { rootNamespace: 'Mesh_Root', version: 1.21 } });
+    assert.deepEqual(bad.settings.istio, { rootNamespace: '', version: '' });
+    assert.deepEqual(bad.problems, [
+      'kubeward.istio.rootNamespace must be a namespace name (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters) or empty, not "Mesh_Root"',
+      'kubeward.istio.version must be an Istio minor version "1.N" or "v1.N" (for example "1.21") or empty, not 1.21',
+    ]);
+  });
+
+  it('kubeward.istio.rootNamespace makes a PERMISSIVE policy in that namespace mesh-wide; unset, it is namespace-wide', async () => {
+    const c = await LspTestClient.start({ settings: {} });
+    try {
+      const uri = 'file:///ws/mesh-root/peer-authentication.yaml';
+      const before = await c.open(uri, PERMISSIVE_IN_MESH_ROOT);
+      assert.match(message(before), /^PeerAuthentication mode PERMISSIVE namespace-wide for every workload in "mesh-root": /);
+      const mesh = await c.configurationChanged({ istio: { rootNamespace: 'mesh-root', version: '' } }, uri, (p) => message(p).includes('mesh-wide'));
+      assert.match(message(mesh), /^PeerAuthentication mode PERMISSIVE mesh-wide \(root namespace mesh-root\): plaintext is accepted/);
+      const invalid = await c.configurationChanged({ istio: { rootNamespace: 'Mesh Root' } }, uri, (p) => message(p).includes('namespace-wide'));
+      assert.match(message(invalid), /namespace-wide for every workload in "mesh-root"/, 'an invalid value falls back to istio-system');
+      assert.match(c.serverLog(), /kubeward\.istio\.rootNamespace must be a namespace name .*not "Mesh Root"/);
+    } finally {
+      await c.stop();
     }
   });
 });

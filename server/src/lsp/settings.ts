@@ -3,6 +3,7 @@
 // initializationOptions and didChangeConfiguration for clients without the pull model), so every
 // field is checked here and a bad value falls back to its default instead of breaking linting.
 import type { CustomSchema, LintOptions, PssLevel, SeveritySetting } from '../engine';
+import { isIstioRootNamespace, ISTIO_ROOT_NAMESPACE_HINT, istioRuleOptions, ISTIO_VERSION_HINT, normalizeIstioVersion } from '../engine/config';
 
 export type TraceSetting = 'off' | 'messages' | 'verbose';
 
@@ -17,6 +18,12 @@ export interface KubewardSettings {
   schema: { enable: boolean; scope: 'security' | 'all'; customSchemas: string[] };
   /** How suppressions are honoured (`kubeward.suppressions.*`; also `suppressions` in .kubeward.yaml). */
   suppressions: { requireReason: boolean; kubeLinterAnnotations: boolean; checkovAnnotations: boolean };
+  /**
+   * The Istio mesh: root namespace and minor version ("1.21"); '' leaves them to `istio` in
+   * .kubeward.yaml, then to the defaults (istio-system, the latest release). Because '' is the
+   * default, a value here is always the user's and overrides the config file.
+   */
+  istio: { rootNamespace: string; version: string };
   trace: { server: TraceSetting };
   /** What the .kubeward.yaml above the document adds (config-loader.ts); absent without one. */
   config?: AppliedConfig;
@@ -31,7 +38,7 @@ export interface AppliedConfig {
   excluded?: boolean;
   /** The rules a preset narrowed the set to. */
   only?: string[];
-  /** allowedRegistries, requiredLabels. */
+  /** allowedRegistries, requiredLabels, istioRootNamespace, istioVersion. */
   ruleOptions?: Record<string, unknown>;
 }
 
@@ -45,6 +52,7 @@ export function defaultSettings(): KubewardSettings {
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     schema: { enable: true, scope: 'security', customSchemas: [] },
     suppressions: { requireReason: false, kubeLinterAnnotations: false, checkovAnnotations: false },
+    istio: { rootNamespace: '', version: '' },
     trace: { server: 'off' },
   };
 }
@@ -120,6 +128,15 @@ export function normalizeSettings(raw: unknown): { settings: KubewardSettings; p
     else if (v !== undefined && v !== null) problems.push(`kubeward.suppressions.${key} must be true or false, not ${show(v)}`);
   }
 
+  const rootNamespace = pick('istio.rootNamespace');
+  if (typeof rootNamespace === 'string' && (rootNamespace.trim() === '' || isIstioRootNamespace(rootNamespace.trim()))) settings.istio.rootNamespace = rootNamespace.trim();
+  else if (rootNamespace !== undefined && rootNamespace !== null) problems.push(`kubeward.istio.rootNamespace must be ${ISTIO_ROOT_NAMESPACE_HINT} or empty, not ${show(rootNamespace)}`);
+
+  const istioVersion = pick('istio.version');
+  const normalized = typeof istioVersion === 'string' ? (istioVersion.trim() === '' ? '' : normalizeIstioVersion(istioVersion)) : undefined;
+  if (normalized !== undefined) settings.istio.version = normalized;
+  else if (istioVersion !== undefined && istioVersion !== null) problems.push(`kubeward.istio.version must be ${ISTIO_VERSION_HINT} or empty, not ${show(istioVersion)}`);
+
   const trace = pick('trace.server');
   if (typeof trace === 'string' && TRACES.has(trace)) settings.trace.server = trace as TraceSetting;
 
@@ -128,13 +145,15 @@ export function normalizeSettings(raw: unknown): { settings: KubewardSettings; p
 
 /** Engine options for a document; `customSchemas` are the loaded schemas of settings.schema.customSchemas. */
 export function lintOptionsOf(settings: KubewardSettings, fileName?: string, customSchemas: readonly CustomSchema[] = []): LintOptions {
+  // The settings' Istio values win over the config's (settings.config.ruleOptions), key by key.
+  const ruleOptions = { ...settings.config?.ruleOptions, ...istioRuleOptions(settings.istio) };
   return {
     rules: { ...settings.rules },
     pss: { ...settings.pss },
     schema: { enable: settings.schema.enable, scope: settings.schema.scope, customSchemas },
     suppressions: { ...settings.suppressions },
     ...(settings.config?.only ? { only: settings.config.only } : {}),
-    ...(settings.config?.ruleOptions ? { ruleOptions: settings.config.ruleOptions } : {}),
+    ...(Object.keys(ruleOptions).length > 0 ? { ruleOptions } : {}),
     fileName,
   };
 }

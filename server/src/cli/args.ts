@@ -2,6 +2,7 @@
 // message that names the option and the values it accepts. `--opt value` and `--opt=value` both
 // work; `-` is a path (standard input); `--` ends the options.
 import type { PssLevel, Severity, SeveritySetting } from '../engine';
+import { isIstioRootNamespace, ISTIO_ROOT_NAMESPACE_HINT, ISTIO_VERSION_HINT, normalizeIstioVersion } from '../engine/config';
 
 export class UsageError extends Error {}
 
@@ -22,6 +23,10 @@ export interface LintArgs {
   preset?: Preset;
   pssLevel?: PssLevel;
   pssVersion?: string;
+  /** --istio-root-namespace: the mesh root namespace (meshConfig.rootNamespace). */
+  istioRootNamespace?: string;
+  /** --istio-version, as "1.N". */
+  istioVersion?: string;
   /** Severity overrides from `--rule <id>=<severity>`, in the order given. */
   rules: [string, SeveritySetting][];
   maxFileSize: number;
@@ -50,7 +55,7 @@ const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 const PSS_LEVELS: readonly PssLevel[] = ['privileged', 'baseline', 'restricted'];
 
 /** Options that take a value, per command. */
-const LINT_VALUE_OPTIONS = new Set(['--format', '--fail-on', '--preset', '--pss-level', '--pss-version', '--rule', '--max-file-size', '--stdin-filename', '--config', '--baseline', '--write-baseline']);
+const LINT_VALUE_OPTIONS = new Set(['--format', '--fail-on', '--preset', '--pss-level', '--pss-version', '--istio-root-namespace', '--istio-version', '--rule', '--max-file-size', '--stdin-filename', '--config', '--baseline', '--write-baseline']);
 const LINT_FLAGS = new Set(['--fix', '--fix-suggestions', '--no-config', '--include-suppressed', '--help']);
 const SHORT: Record<string, string> = { '-f': '--format', '-h': '--help' };
 
@@ -141,6 +146,16 @@ function parseLint(argv: readonly string[]): LintArgs | { command: 'help'; topic
         if (!/^(latest|v?1\.\d+)$/.test(value)) throw new UsageError(`invalid value '${value}' for --pss-version: expected latest or v1.N (for example v1.30)`);
         out.pssVersion = value;
         break;
+      case '--istio-root-namespace':
+        if (!isIstioRootNamespace(value)) throw new UsageError(`invalid value '${value}' for --istio-root-namespace: expected ${ISTIO_ROOT_NAMESPACE_HINT}`);
+        out.istioRootNamespace = value;
+        break;
+      case '--istio-version': {
+        const version = normalizeIstioVersion(value);
+        if (version === undefined) throw new UsageError(`invalid value '${value}' for --istio-version: expected ${ISTIO_VERSION_HINT}`);
+        out.istioVersion = version;
+        break;
+      }
       case '--rule':
         out.rules.push(parseRuleOption(value));
         break;

@@ -2,6 +2,7 @@
 // config file (.kubeward.yaml, found per file) can later produce the same LintOptions, with the
 // command line applied on top.
 import { RULES, type LintOptions, type PssLevel, type SeveritySetting } from '../engine';
+import { istioRuleOptions } from '../engine/config';
 import { UsageError, type LintArgs, type Preset } from './args';
 import { YAML_SYNTAX_ID } from './report';
 
@@ -48,5 +49,8 @@ export function lintOptionsFrom(args: LintArgs): CliLintOptions {
     if (level !== undefined) lint.pss.level = level;
     if (args.pssVersion !== undefined) lint.pss.version = args.pssVersion;
   }
+  // Merged over the config's rule options key by key (mergeLintOptions), so only these two change.
+  const istio = istioRuleOptions({ rootNamespace: args.istioRootNamespace, version: args.istioVersion });
+  if (Object.keys(istio).length > 0) lint.ruleOptions = istio;
   return { lint, yamlSyntax };
 }

@@ -30,6 +30,10 @@ Options:
   --pss-level <privileged|baseline|restricted>
                                    Pod Security Standards level (default: restricted)
   --pss-version <latest|v1.N>      Pod Security Standards policy version (default: latest)
+  --istio-root-namespace <ns>      Istio root namespace (meshConfig.rootNamespace), where
+                                   policies apply mesh-wide (default: istio-system)
+  --istio-version <1.N>            Istio minor version the manifests target (default:
+                                   the latest release the rules know)
   --rule <rule-id>=<off|info|warning|error>
                                    set a rule's severity or turn it off (repeatable)
   --max-file-size <size>           skip larger files with an error (default: 10MB)

@@ -9,7 +9,7 @@ export default defineGraphRule({
     title: 'Meshed namespace without STRICT mutual TLS',
     description: 'A Namespace is in the mesh (sidecar injection with `istio-injection: enabled` or `istio.io/rev`, or ambient mode with `istio.io/dataplane-mode: ambient`) but no PeerAuthentication makes mutual TLS STRICT for it, neither in the namespace nor mesh-wide in the root namespace.',
     why: 'Without a STRICT PeerAuthentication the sidecars of the namespace run in PERMISSIVE mode, Istio\'s default: they accept plaintext from anything that can reach the pod IPs, so callers outside the mesh are neither authenticated nor encrypted, and AuthorizationPolicy conditions on peer identity never see them. Istio\'s security best practices recommend migrating to STRICT.',
-    how: 'Add a PeerAuthentication with `mtls.mode: STRICT`, mesh-wide in the root namespace (`istio-system` unless `ruleOptions.istioRootNamespace` says otherwise) or per namespace; the quick fix appends one for this namespace. The check looks at the objects of the files being linted (the workspace graph).',
+    how: 'Add a PeerAuthentication with `mtls.mode: STRICT`, mesh-wide in the root namespace (`istio-system` unless `istio.rootNamespace` in .kubeward.yaml, the `kubeward.istio.rootNamespace` setting or `--istio-root-namespace` says otherwise) or per namespace; the quick fix appends one for this namespace. The check looks at the objects of the files being linted (the workspace graph).',
     category: 'istio',
     severity: 'warning',
     kinds: ['Namespace'],

@@ -35,7 +35,7 @@ export default defineRule({
     title: 'AuthorizationPolicy path that never matches',
     description: 'A `paths` or `notPaths` value in an AuthorizationPolicy has a form Istio does not match as intended: no leading `/`, a `*` in the middle, a `{name}` parameter, a query string, or an invalid `{*}`/`{**}` path template (templates need Istio 1.22+).',
     why: 'Istio matches a path exactly, by prefix (`/api/*`), by suffix (`*.js`), by presence (`*`) or, from 1.22, by a URI template with `{*}` (one segment) and `{**}` (the rest). Anything else is compared literally and matches no real request. In an ALLOW policy that silently denies legitimate traffic; in a DENY policy, or in `notPaths` of an ALLOW policy, it silently lets through what was meant to be blocked.',
-    how: 'Start paths with `/`; use `*` only at the start or the end; replace `{id}` with `{*}` (Istio 1.22+) or a prefix; drop query strings. Set `ruleOptions.istioVersion` (for example `"1.21"`) to have templates checked against the Istio release you run.',
+    how: 'Start paths with `/`; use `*` only at the start or the end; replace `{id}` with `{*}` (Istio 1.22+) or a prefix; drop query strings. Set the Istio release you run (`istio.version: "1.21"` in .kubeward.yaml, `kubeward.istio.version` in VS Code, `--istio-version 1.21` on the command line) to have templates checked against it.',
     category: 'istio',
     severity: 'warning',
     kinds: ['AuthorizationPolicy'],

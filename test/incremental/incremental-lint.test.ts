@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { manifest, rng } from '../../bench/generate';
 import { Linter, type LintOptions } from '../../server/src/engine';
 import { WorkspaceGraph } from '../../server/src/engine/workspace/graph';
-import { DiagnosticCache, findingKeys, toDiagnostics } from '../../server/src/lsp/diagnostics';
+import { DiagnosticCache, documentDiagnostics, findingKeys, toDiagnostics } from '../../server/src/lsp/diagnostics';
+import { documentFindings } from '../../server/src/engine/lint';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 type Edit = (text: string, r: () => number) => string;
@@ -114,5 +115,28 @@ describe('incremental diagnostics', () => {
       const keys = findingKeys(result.findings);
       assert.deepEqual(toDiagnostics(uri, version, lines, result, keys, cache), toDiagnostics(uri, version, lines, result, keys), `version ${version}`);
     }
+  });
+
+  it('diagnostics made from each document\'s own findings (what the server publishes) equal those made from result.findings', () => {
+    const base = manifest(600, 44);
+    const uri = 'file:///w/app.yaml';
+    const linter = new Linter();
+    const cache = new DiagnosticCache();
+    let version = 1;
+    let moved = 0;
+    for (const text of [base, ...edits(base, 40, 5)]) {
+      const lines = TextDocument.create(uri, 'yaml', ++version, text);
+      const result = linter.lint(text, { fileName: uri });
+      const docs = documentFindings(result);
+      assert.ok(docs, 'a Linter result has its documents');
+      if (docs.some((d) => d.offset > 0 && d.findings.length > 0)) moved++;
+      // Before result.findings is first read, as in the server.
+      const byDocument = documentDiagnostics(uri, version, lines, result, docs, cache);
+      const keys = findingKeys(result.findings);
+      assert.deepEqual(byDocument.keys, keys, `version ${version}`);
+      assert.deepEqual(byDocument.diagnostics, toDiagnostics(uri, version, lines, result, keys), `version ${version}`);
+      assert.equal(result.findings.length, docs.reduce((n, d) => n + d.findings.length, 0));
+    }
+    assert.ok(moved > 30, 'documents after the first carry findings');
   });
 });

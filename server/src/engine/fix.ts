@@ -126,10 +126,14 @@ function formatKey(key: string): string {
 
 /** Builds edits against one text. Offsets are those of the nodes, i.e. of that text. */
 export class FixBuilder {
-  readonly style: TextStyle;
+  private detected?: TextStyle;
+  private appended?: Map<string, Edit>;
 
-  constructor(readonly text: string) {
-    this.style = detectStyle(text);
+  constructor(readonly text: string) {}
+
+  /** The text's style, read when a fix first needs it (most checks build no fix). */
+  get style(): TextStyle {
+    return (this.detected ??= detectStyle(this.text));
   }
 
   /** Replaces a node's source with `newText`. */
@@ -321,6 +325,14 @@ export class FixBuilder {
 
   /** Appends a new YAML document at the end of the text. */
   appendDocument(docText: string): Edit {
+    // Many findings of a file append the same document (one default-deny policy per namespace).
+    let edit = this.appended?.get(docText);
+    if (!edit) (this.appended ??= new Map()).set(docText, (edit = this.renderAppend(docText)));
+    // A copy: callers tell fixes apart by their edit objects (graph-deps.ts).
+    return { start: edit.start, end: edit.end, text: edit.text };
+  }
+
+  private renderAppend(docText: string): Edit {
     const text = this.text;
     const nl = this.style.newline;
     const body = docText.replace(/\r?\n/g, nl).replace(/(\r?\n)+$/, '');

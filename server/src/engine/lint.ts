@@ -140,8 +140,7 @@ export class Linter {
     // document keeps its settings and their key from the previous lint.
     const settingsInputs = `${rulesKey}\u0000${JSON.stringify([options.pss ?? null, options.ruleOptions ?? null, resolveSchemaSettings(options.schema), [...nsPss]])}`;
 
-    const findings: Finding[] = [];
-    const suppressed: SuppressedFinding[] = [];
+    const parts: ResultPart[] = [];
     const parseErrors: ParseError[] = [...templating.notices];
     chunks.forEach((chunk, docIndex) => {
       if (templating.skipped.has(docIndex)) return;
@@ -190,15 +189,24 @@ export class Linter {
         out = { findings: e.findings, graphFindings, key, outputKey, offset: -1, docIndex, kept, absolute: { findings: [], suppressed: [] } };
         e.output = out;
       }
-      if (out.offset !== chunk.offset || out.docIndex !== docIndex) {
-        out.absolute = { findings: out.kept.findings.map((f) => shiftFinding(f, chunk.offset, docIndex)), suppressed: out.kept.suppressed.map((f) => ({ ...f, start: f.start + chunk.offset, end: f.end + chunk.offset, docIndex, fixes: [], related: undefined })) };
-        out.offset = chunk.offset;
-        out.docIndex = docIndex;
-      }
-      for (const f of out.absolute.suppressed) suppressed.push(f);
-      for (const f of out.absolute.findings) findings.push(f);
+      parts.push({ docIndex, offset: chunk.offset, out });
     });
-    return suppressed.length > 0 ? { findings, parseErrors, suppressed } : { findings, parseErrors };
+    // The findings in the file's offsets are made when first read: a keystroke moves every document
+    // below it, and the language server reads each document's findings where they stand instead
+    // (documentFindings), so typing does not copy every finding of the file.
+    let all: { findings: Finding[]; suppressed: SuppressedFinding[] } | undefined;
+    const absolute = (): { findings: Finding[]; suppressed: SuppressedFinding[] } => (all ??= collectParts(parts));
+    const result: LintResult = { findings: [], parseErrors };
+    lazy(result, 'findings', () => absolute().findings);
+    if (parts.some((p) => p.out.kept.suppressed.length > 0)) {
+      result.suppressed = [];
+      lazy(result, 'suppressed', () => absolute().suppressed);
+    }
+    resultParts.set(
+      result,
+      parts.map((p) => ({ docIndex: p.docIndex, offset: p.offset, findings: p.out.kept.findings })),
+    );
+    return result;
   }
 
   /** Drops the findings a suppression of their document covers; adds the reports about suppressions. */
@@ -397,6 +405,49 @@ function safeResources(parsed: ParsedChunk): Resource[] {
   } catch {
     return [];
   }
+}
+
+interface ResultPart {
+  docIndex: number;
+  offset: number;
+  out: ChunkOutput;
+}
+
+/** The findings of every document in the file's offsets, in document order. */
+function collectParts(parts: readonly ResultPart[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const { docIndex, offset, out } of parts) {
+    // An unchanged document in the same place gives the same finding objects as last time.
+    if (out.offset !== offset || out.docIndex !== docIndex) {
+      out.absolute = { findings: out.kept.findings.map((f) => shiftFinding(f, offset, docIndex)), suppressed: out.kept.suppressed.map((f) => ({ ...f, start: f.start + offset, end: f.end + offset, docIndex, fixes: [], related: undefined })) };
+      out.offset = offset;
+      out.docIndex = docIndex;
+    }
+    for (const f of out.absolute.suppressed) suppressed.push(f);
+    for (const f of out.absolute.findings) findings.push(f);
+  }
+  return { findings, suppressed };
+}
+
+/** A YAML document's findings in a lint result, relative to the document, and where it starts. */
+export interface DocumentFindings {
+  docIndex: number;
+  /** Offset of the document in the file: a finding's file offsets are its own plus this. */
+  offset: number;
+  /** In the order result.findings lists them; their related locations in the same file are relative too. */
+  findings: readonly Omit<Finding, 'docIndex'>[];
+}
+
+const resultParts = new WeakMap<LintResult, DocumentFindings[]>();
+
+/**
+ * The findings of a Linter's result per YAML document, without making them absolute: together, in
+ * order, they are result.findings (each shifted by its document's offset). Undefined for a result
+ * the Linter did not make.
+ */
+export function documentFindings(result: LintResult): readonly DocumentFindings[] | undefined {
+  return resultParts.get(result);
 }
 
 /** Document-relative findings whose fixes are computed on first read (ReportInput.fixes as a function). */

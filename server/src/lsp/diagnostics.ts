@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl, type Finding, type LintResult, type ParseError, type Severity } from '../engine';
-import { findingOrigin } from '../engine/lint';
+import { findingOrigin, type DocumentFindings } from '../engine/lint';
 
 export const SOURCE = 'kubeward';
 export const YAML_SYNTAX = 'yaml-syntax';
@@ -63,14 +63,21 @@ export class DiagnosticCache {
 
   /** The diagnostic of a finding, as toDiagnostics makes it without a cache. */
   diagnostic(uri: string, lines: TextDocument, f: Finding, data: FindingData): Diagnostic {
-    const origin = findingOrigin(f);
-    const start = lines.positionAt(f.start);
+    return this.diagnosticAt(uri, lines, f, 0, findingOrigin(f), data);
+  }
+
+  /**
+   * The same, for a finding whose offsets are `offset` short of the file's (a document-relative
+   * finding from documentFindings, which is also its own origin).
+   */
+  diagnosticAt(uri: string, lines: TextDocument, f: Omit<Finding, 'docIndex'>, offset: number, origin: object | undefined, data: FindingData): Diagnostic {
+    const start = lines.positionAt(f.start + offset);
     let c = origin ? this.byOrigin.get(origin) : undefined;
     let end: Position;
     // The finding's text is unchanged and starts its line where it did, so it spans the same lines.
     if (c && c.startCharacter === start.character) end = { line: c.endLine + start.line - c.startLine, character: c.endCharacter };
     else {
-      end = lines.positionAt(Math.max(f.start, f.end));
+      end = lines.positionAt(Math.max(f.start, f.end) + offset);
       let codeDescription = this.hrefs.get(f.ruleId);
       if (!codeDescription) this.hrefs.set(f.ruleId, (codeDescription = { href: ruleDocUrl(f.ruleId) }));
       c = { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, severity: toSeverity(f.severity), codeDescription, deprecated: f.ruleId.startsWith('deprecated-') };
@@ -78,10 +85,31 @@ export class DiagnosticCache {
     }
     const d: Diagnostic = { range: { start, end }, severity: c.severity, source: SOURCE, code: f.ruleId, codeDescription: c.codeDescription, message: f.message, data };
     if (c.deprecated) d.tags = [DiagnosticTag.Deprecated];
-    const related = relatedOf(uri, lines, f);
+    const related = relatedOf(uri, lines, f, offset);
     if (related.length > 0) d.relatedInformation = related;
     return d;
   }
+}
+
+/**
+ * Diagnostics and their keys (parallel to result.findings) straight from the documents' own
+ * findings: a keystroke does not make every finding of the file absolute first.
+ */
+export function documentDiagnostics(uri: string, version: number, lines: TextDocument, result: LintResult, docs: readonly DocumentFindings[], cache: DiagnosticCache): { diagnostics: Diagnostic[]; keys: string[] } {
+  const diagnostics: Diagnostic[] = [];
+  const keys: string[] = [];
+  for (const e of result.parseErrors) diagnostics.push(parseErrorDiagnostic(lines, e));
+  for (const doc of docs) {
+    const counts = new Map<string, number>();
+    for (const f of doc.findings) {
+      const n = counts.get(f.ruleId) ?? 0;
+      counts.set(f.ruleId, n + 1);
+      const key = `${doc.docIndex}/${n}`;
+      keys.push(key);
+      diagnostics.push(cache.diagnosticAt(uri, lines, f, doc.offset, f, { version, key }));
+    }
+  }
+  return { diagnostics, keys };
 }
 
 export function toRange(lines: TextDocument, start: number, end: number): Range {
@@ -132,11 +160,11 @@ function parseErrorDiagnostic(lines: TextDocument, e: ParseError): Diagnostic {
   };
 }
 
-function relatedOf(uri: string, lines: TextDocument, f: Finding): DiagnosticRelatedInformation[] {
+function relatedOf(uri: string, lines: TextDocument, f: Pick<Finding, 'related'>, offset = 0): DiagnosticRelatedInformation[] {
   const out: DiagnosticRelatedInformation[] = [];
   for (const r of f.related ?? []) {
     if (r.file === undefined) {
-      out.push({ location: { uri, range: toRange(lines, r.start, r.end) }, message: r.message });
+      out.push({ location: { uri, range: toRange(lines, r.start + offset, r.end + offset) }, message: r.message });
     } else if (r.line !== undefined) {
       const start = { line: r.line, character: r.character ?? 0 };
       const end = { line: r.endLine ?? r.line, character: r.endCharacter ?? r.character ?? 0 };

@@ -7,7 +7,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
 import { Linter, type CustomSchema, type LinterHooks, type LintOptions, type LintResult, type RuleFailure } from '../engine';
 import { isKustomizePatchFile } from '../engine/kustomize-files';
-import { DiagnosticCache, FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics } from './diagnostics';
+import { DiagnosticCache, documentDiagnostics, FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics } from './diagnostics';
+import { documentFindings } from '../engine/lint';
 import { lintOptionsOf, type KubewardSettings } from './settings';
 
 export interface Snapshot {
@@ -111,8 +112,15 @@ export class DocumentState {
     }
     const result = this.linter.lint(text, options);
     snap.result = result;
-    snap.keys = findingKeys(result.findings);
-    snap.diagnostics = toDiagnostics(doc.uri, doc.version, lines, result, snap.keys, this.diagnosticCache);
+    const docs = documentFindings(result);
+    if (docs) {
+      const { diagnostics, keys } = documentDiagnostics(doc.uri, doc.version, lines, result, docs, this.diagnosticCache);
+      snap.keys = keys;
+      snap.diagnostics = diagnostics;
+    } else {
+      snap.keys = findingKeys(result.findings);
+      snap.diagnostics = toDiagnostics(doc.uri, doc.version, lines, result, snap.keys, this.diagnosticCache);
+    }
     return snap;
   }
 }

@@ -49,3 +49,22 @@ export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map((c, i) => (c ?? '').padEnd(widths[i])).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
+
+/**
+ * Times several functions in turn, run after run (the order rotating), so that each sees the same
+ * state of a shared machine: a slow stretch lands on all of them instead of on whichever ran then.
+ * Returns each function's durations in ms, after `warmup` rounds.
+ */
+export function timeInterleaved(runs: number, fns: readonly (() => unknown)[], warmup = 2): number[][] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const out: number[][] = fns.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    for (let k = 0; k < fns.length; k++) {
+      const i = (k + r) % fns.length;
+      const t = performance.now();
+      fns[i]();
+      out[i].push(performance.now() - t);
+    }
+  }
+  return out;
+}

@@ -7,6 +7,8 @@ import { median, percentile } from './stats';
 
 export const WARMUP_EDITS = 2;
 export const MEASURED_EDITS = 24;
+/** Typed after the measured edits, and reported apart: keystrokes once the server is warm. */
+export const STEADY_EDITS = 48;
 
 export interface LspRun {
   server: string;
@@ -20,9 +22,14 @@ export interface LspRun {
   /** Publishes that arrived after the last awaited one (a stale or duplicate publish would show here). */
   extraPublishes: number;
   versioned: boolean;
+  /** Peak RSS after the measured edits (as many as every server types, so the servers compare). */
   peakRss: number;
+  /** Peak RSS at the end, after the steady edits too. */
+  peakRssEnd: number;
   /** Server CPU time per measured edit (ms): robust to other load on the machine. */
   cpuPerEdit: number;
+  /** Median edit → diagnostics of the edits typed after the measured ones (NaN when none were asked for). */
+  steadyMedian: number;
 }
 
 /**
@@ -38,7 +45,7 @@ export function typingPoint(text: string): Pos {
   return { line: i, character: lines[i].length };
 }
 
-export async function runLsp(spec: ServerSpec, file: string, text: string): Promise<LspRun> {
+export async function runLsp(spec: ServerSpec, file: string, text: string, steadyEdits = 0): Promise<LspRun> {
   const uri = pathToFileURL(file).href;
   const client = await BenchClient.start(spec);
   try {
@@ -51,17 +58,27 @@ export async function runLsp(spec: ServerSpec, file: string, text: string): Prom
     const edits: number[] = [];
     let last = open.publish;
     let cpuStart = 0;
-    for (let i = 0; i < WARMUP_EDITS + MEASURED_EDITS; i++) {
+    let cpuEnd = 0;
+    let rssMeasured = 0;
+    const steady: number[] = [];
+    for (let i = 0; i < WARMUP_EDITS + MEASURED_EDITS + steadyEdits; i++) {
       if (i === WARMUP_EDITS) cpuStart = client.cpuMs();
+      if (i === WARMUP_EDITS + MEASURED_EDITS) {
+        cpuEnd = client.cpuMs();
+        // Read as the other servers' is, 400 ms after their last edit.
+        await sleep(400);
+        rssMeasured = client.peakRss();
+      }
       const ch = 'abcdefghijklmnopqrstuvwxyz'[i % 26];
       const pos = { line: at.line, character: at.character + i };
       const offset = lineStart + pos.character;
       current = current.slice(0, offset) + ch + current.slice(offset);
       const r = await client.change(uri, 2 + i, { start: pos, end: pos, text: ch }, current);
-      if (i >= WARMUP_EDITS) edits.push(r.publish.at - r.sent);
+      if (i >= WARMUP_EDITS + MEASURED_EDITS) steady.push(r.publish.at - r.sent);
+      else if (i >= WARMUP_EDITS) edits.push(r.publish.at - r.sent);
       last = r.publish;
     }
-    const cpuPerEdit = (client.cpuMs() - cpuStart) / MEASURED_EDITS;
+    const cpuPerEdit = ((steadyEdits > 0 ? cpuEnd : client.cpuMs()) - cpuStart) / MEASURED_EDITS;
     const before = client.publishes.length;
     await sleep(400);
     const extraPublishes = client.publishes.length - before;
@@ -76,8 +93,10 @@ export async function runLsp(spec: ServerSpec, file: string, text: string): Prom
       lastDiagnostics: last.count,
       extraPublishes,
       versioned: last.version !== undefined,
-      peakRss: client.peakRss(),
+      peakRss: steadyEdits > 0 ? rssMeasured : client.peakRss(),
+      peakRssEnd: client.peakRss(),
       cpuPerEdit,
+      steadyMedian: steady.length > 0 ? median(steady) : NaN,
     };
   } finally {
     await client.stop();

@@ -98,15 +98,21 @@ export class Linter {
     const chunks = splitDocumentsAfterEdit(this.lastSplit, text);
     this.lastSplit = { text, chunks };
     const next = new Map<string, ChunkEntry>();
-    const entries: ChunkEntry[] = chunks.map((c) => {
+    const entries: ChunkEntry[] = chunks.map((c, i) => {
       let e = next.get(c.text) ?? this.cache.get(c.text);
       if (!e) {
-        const parsed = this.hooks.parsed?.get(c.text) ?? parseChunk(c.text);
+        // Its own copy of its text: a substring would keep the whole file's text of this version
+        // alive for as long as the document stays unchanged (one copy per edited document).
+        const own = this.hooks.parsed?.has(c.text) ? c.text : ownString(c.text);
+        const parsed = this.hooks.parsed?.get(own) ?? parseChunk(own);
         // Too deep or an alias bomb: one clear error, and no rule walks that tree.
         const guard = guardChunk(parsed);
         e = { parsed, resources: guard.skip ? [] : safeResources(parsed) };
       }
-      next.set(c.text, e);
+      // The split keeps the entry's string too, for the same reason (JavaScript compares strings by
+      // value, so a substring cannot be told from the entry's own copy: always the entry's).
+      chunks[i] = { offset: c.offset, text: e.parsed.text };
+      next.set(e.parsed.text, e);
       return e;
     });
     this.cache = next;
@@ -508,6 +514,14 @@ function lazy<T extends object, K extends keyof T>(obj: T, key: K, compute: () =
     enumerable: true,
     configurable: true,
   });
+}
+
+/**
+ * A copy of `s` that does not point into a longer string. V8 makes a substring a view of its parent
+ * string; concatenating first makes it copy the characters into a string of their own.
+ */
+function ownString(s: string): string {
+  return s.length < 16 ? s : `${s} `.slice(0, -1);
 }
 
 /** Ranges never end on trailing white space or a newline. */

@@ -35,7 +35,10 @@ async function main() {
     }
     const r = JSON.parse(fs.readFileSync(results, 'utf8'));
     for (const t of r.passedTitles ?? []) console.log(`  ✔ ${t}`);
+    for (const n of r.notes ?? []) console.log(`  note: ${n}`);
     for (const f of r.failures) console.error(`FAIL ${f.title}\n${f.error}\n`);
+    // What the workbench logged (errors from the editor itself) helps tell its part from ours.
+    if (r.failures.length > 0) console.error(`[vscode-e2e] last workbench console lines:\n${wb.consoleLines.slice(-40).join('\n')}`);
     console.log(`vscode${useVsix ? ' (vsix)' : ''}: ${r.passed} passed, ${r.failed} failed`);
     return r.failed === 0 && r.passed > 0 ? 0 : 1;
   } finally {

@@ -35,10 +35,15 @@ export function findingKeys(findings: readonly Finding[]): string[] {
   return findings.map((f) => {
     let perDoc = seen.get(f.docIndex);
     if (!perDoc) seen.set(f.docIndex, (perDoc = new Map()));
-    const n = perDoc.get(f.ruleId) ?? 0;
-    perDoc.set(f.ruleId, n + 1);
-    return `${f.docIndex}/${n}`;
+    return nextKey(perDoc, f.docIndex, f.ruleId);
   });
+}
+
+/** The key of the next finding of `ruleId` in a document, given the counts of its rules so far. */
+function nextKey(counts: Map<string, number>, docIndex: number, ruleId: string): string {
+  const n = counts.get(ruleId) ?? 0;
+  counts.set(ruleId, n + 1);
+  return `${docIndex}/${n}`;
 }
 
 /**
@@ -102,9 +107,7 @@ export function documentDiagnostics(uri: string, version: number, lines: TextDoc
   for (const doc of docs) {
     const counts = new Map<string, number>();
     for (const f of doc.findings) {
-      const n = counts.get(f.ruleId) ?? 0;
-      counts.set(f.ruleId, n + 1);
-      const key = `${doc.docIndex}/${n}`;
+      const key = nextKey(counts, doc.docIndex, f.ruleId);
       keys.push(key);
       diagnostics.push(cache.diagnosticAt(uri, lines, f, doc.offset, f, { version, key }));
     }

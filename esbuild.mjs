@@ -2,6 +2,7 @@
 // carries no node_modules.
 import { readdirSync } from 'node:fs';
 import { build } from 'esbuild';
+import { yamlEsm } from './scripts/esbuild-yaml.mjs';
 
 const common = {
   bundle: true,
@@ -30,8 +31,8 @@ const splitValidators = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [splitValidators] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [splitValidators] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [splitValidators, yamlEsm()] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [splitValidators, yamlEsm()] }),
   // Generated code: minified whatever the build (stack traces into it would not help anyone).
   build({ ...common, minify: true, entryPoints: validators.map((v) => `${GENERATED}/${v}.ts`), outdir: 'dist/validators' }),
 ]);

@@ -3,8 +3,10 @@
 // --socket=<port> or --pipe=<name>.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { Console } from 'node:console';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { startLanguageServer } from './lsp/language-server';
+import { publishEncoder } from './lsp/publish-encoder';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
 const USAGE = `Usage: kubeward-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
@@ -30,7 +32,7 @@ if (args.includes('--version') || args.includes('-v')) {
   (asked ? process.stdout : process.stderr).write(USAGE);
   process.exitCode = asked ? 0 : 2;
 } else {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   // A bug in one request must not take the editor's server down; log it and keep serving.
   process.on('uncaughtException', (err) => {
     try {
@@ -48,4 +50,21 @@ if (args.includes('--version') || args.includes('-v')) {
   });
   startLanguageServer(connection, { name: 'kubeward', version: version() });
   connection.listen();
+}
+
+/**
+ * Over stdio, with Kubeward's encoder (lsp/publish-encoder.ts) on standard output. The input stays
+ * a stream, so the server exits when its input closes, as vscode-languageserver makes it do; and,
+ * as it does for --stdio, nothing written to the console reaches standard output, where it would
+ * break the protocol: the console writes to standard error.
+ */
+function stdioConnection(): Connection {
+  const stderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+  for (const key of Object.keys(console) as (keyof Console)[]) {
+    const fn = stderr[key];
+    if (typeof fn === 'function') (console as unknown as Record<string, unknown>)[key] = (fn as (...a: unknown[]) => unknown).bind(stderr);
+  }
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: publishEncoder });
+  // The input as a stream (vscode-languageserver exits when it ends) and the output as a writer.
+  return createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
 }

@@ -8,8 +8,9 @@ import { describe, it } from 'node:test';
 import { manifest, rng } from '../../bench/generate';
 import { Linter, type LintOptions } from '../../server/src/engine';
 import { WorkspaceGraph } from '../../server/src/engine/workspace/graph';
-import { DiagnosticCache, documentDiagnostics, findingKeys, toDiagnostics } from '../../server/src/lsp/diagnostics';
+import { DiagnosticCache, documentDiagnostics, findingKeys, PUBLISH_JSON, publishParams, toDiagnostics, type DocumentDiagnostics } from '../../server/src/lsp/diagnostics';
 import { documentFindings } from '../../server/src/engine/lint';
+import { messageJson } from '../../server/src/lsp/publish-encoder';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 type Edit = (text: string, r: () => number) => string;
@@ -113,7 +114,7 @@ describe('incremental diagnostics', () => {
       const lines = TextDocument.create(uri, 'yaml', ++version, text);
       const result = linter.lint(text, { fileName: uri });
       const keys = findingKeys(result.findings);
-      assert.deepEqual(toDiagnostics(uri, version, lines, result, keys, cache), toDiagnostics(uri, version, lines, result, keys), `version ${version}`);
+      assert.deepEqual(toDiagnostics(uri, lines, result, keys, cache), toDiagnostics(uri, lines, result, keys), `version ${version}`);
     }
   });
 
@@ -124,6 +125,8 @@ describe('incremental diagnostics', () => {
     const cache = new DiagnosticCache();
     let version = 1;
     let moved = 0;
+    let reused = 0;
+    let previous = new Set<DocumentDiagnostics>();
     for (const text of [base, ...edits(base, 40, 5)]) {
       const lines = TextDocument.create(uri, 'yaml', ++version, text);
       const result = linter.lint(text, { fileName: uri });
@@ -131,12 +134,38 @@ describe('incremental diagnostics', () => {
       assert.ok(docs, 'a Linter result has its documents');
       if (docs.some((d) => d.offset > 0 && d.findings.length > 0)) moved++;
       // Before result.findings is first read, as in the server.
-      const byDocument = documentDiagnostics(uri, version, lines, result, docs, cache);
+      const byDocument = documentDiagnostics(uri, lines, result, docs, cache);
       const keys = findingKeys(result.findings);
       assert.deepEqual(byDocument.keys, keys, `version ${version}`);
-      assert.deepEqual(byDocument.diagnostics, toDiagnostics(uri, version, lines, result, keys), `version ${version}`);
+      assert.deepEqual(byDocument.diagnostics, toDiagnostics(uri, lines, result, keys), `version ${version}`);
       assert.equal(result.findings.length, docs.reduce((n, d) => n + d.findings.length, 0));
+      // The JSON the stdio transport writes, assembled from each document's cached JSON, is the
+      // JSON of the params, character for character.
+      const params = publishParams(uri, version, byDocument.diagnostics, byDocument);
+      assert.equal(params[PUBLISH_JSON]!(), JSON.stringify(params), `version ${version}`);
+      // And the stdio encoder writes the whole message as JSON.stringify would.
+      const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params };
+      assert.equal(messageJson(message), JSON.stringify(message), `version ${version}`);
+      reused += byDocument.documents.filter((d) => previous.has(d)).length;
+      previous = new Set(byDocument.documents);
     }
     assert.ok(moved > 30, 'documents after the first carry findings');
+    assert.ok(reused > 40, `unchanged documents keep their diagnostics from one edit to the next (${reused} reused)`);
+  });
+});
+
+describe('the stdio encoder', () => {
+  it('writes other messages, and publishes without cached JSON or with other fields, as JSON.stringify does', () => {
+    const diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm "quoted" \u2028', code: 'x', source: 'kubeward', data: { key: '0/0' } }];
+    const cached = publishParams('file:///a b.yaml', 3, diagnostics, { parseErrors: [], documents: [] });
+    const messages = [
+      { jsonrpc: '2.0', id: 1, result: { capabilities: {} } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: publishParams('file:///x.yaml', 2, diagnostics) },
+      // Cached JSON that says no diagnostics, but an extra field: the message is stringified whole.
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: cached, extra: 1 },
+    ];
+    for (const m of messages) assert.equal(messageJson(m), JSON.stringify(m));
+    // The cached JSON is what is written when the message has exactly its three fields.
+    assert.equal(messageJson({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: cached }), '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///a b.yaml","version":3,"diagnostics":[]}}');
   });
 });

@@ -68,7 +68,7 @@ describe('protocol: diagnostics and code actions', () => {
     assert.equal(priv.source, 'kubeward');
     assert.equal(priv.severity, 1);
     assert.equal(priv.codeDescription?.href, ruleDocUrl('pss-privileged'));
-    assert.deepEqual(priv.data, { version: 1, key: '0/0' });
+    assert.deepEqual(priv.data, { key: '0/0' });
     for (const d of p.diagnostics) {
       assert.equal(d.source, 'kubeward');
       assert.ok(!JSON.stringify(d.data ?? null).includes(String(d.message)), 'data never carries the message');

@@ -138,23 +138,28 @@ export function isResolveData(v: unknown): v is ResolveData {
 }
 
 /**
- * The finding behind a diagnostic. For the version the diagnostic was published for, its data key
- * identifies it. After an edit, the client's range (which editors move along with the text) is
- * matched against the current findings of the same rule, then the key.
+ * The finding behind a diagnostic: one of the diagnostic's rule at its range (editors move a
+ * diagnostic's range along with the text, so after an edit it still points at the finding), the
+ * data key telling apart several there; without one at that range (the text changed since the
+ * diagnostic was published), the finding with that key.
  */
 export function findingFor(snap: Snapshot, diag: Diagnostic): Finding | undefined {
   const findings = snap.result?.findings ?? [];
   const code = diag.code;
   const data = isFindingData(diag.data) ? diag.data : undefined;
-  const byKey = (): Finding | undefined => {
-    if (!data) return undefined;
-    const i = findings.findIndex((f, j) => f.ruleId === code && snap.keys[j] === data.key);
-    return i >= 0 ? findings[i] : undefined;
-  };
-  if (data && data.version === snap.version) return byKey();
   const start = snap.lines.offsetAt(diag.range.start);
   const end = snap.lines.offsetAt(diag.range.end);
-  return findings.find((f) => f.ruleId === code && f.start === start && f.end === end) ?? byKey();
+  let atRange: Finding | undefined;
+  for (let j = 0; j < findings.length; j++) {
+    const f = findings[j];
+    if (f.ruleId !== code || f.start !== start || f.end !== end) continue;
+    if (!data || snap.keys[j] === data.key) return f;
+    atRange ??= f;
+  }
+  if (atRange) return atRange;
+  if (!data) return undefined;
+  const i = findings.findIndex((f, j) => f.ruleId === code && snap.keys[j] === data.key);
+  return i >= 0 ? findings[i] : undefined;
 }
 
 function disableAction(snap: Snapshot, f: Finding, diag: Diagnostic, caps: EditCapabilities): CodeAction | undefined {

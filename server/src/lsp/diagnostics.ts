@@ -12,20 +12,20 @@ export const YAML_SYNTAX = 'yaml-syntax';
 export const FILE_TOO_LARGE = 'file-too-large';
 
 /**
- * What a code action needs to find the finding behind a diagnostic again: the rule, the document
- * version it was computed for and a key that is stable for that version (the YAML document index
- * and the finding's position among the same rule's findings in it). Never the message text.
+ * What a code action needs to find the finding behind a diagnostic again, besides its rule (the
+ * diagnostic's code) and range: a key (the YAML document index and the finding's position among
+ * the same rule's findings in it). Never the message text, and nothing that changes with every
+ * keystroke (no document version): an unchanged document's diagnostics are then the same from one
+ * publish to the next, and are reused, objects and JSON, instead of being made again.
  */
 export interface FindingData {
-  version: number;
   /** `<docIndex>/<n>`; the rule is the diagnostic's code. Kept short: it is sent with every diagnostic on every keystroke. */
   key: string;
 }
 
 export function isFindingData(v: unknown): v is FindingData {
   if (typeof v !== 'object' || v === null) return false;
-  const d = v as Record<string, unknown>;
-  return typeof d.version === 'number' && typeof d.key === 'string';
+  return typeof (v as Record<string, unknown>).key === 'string';
 }
 
 /** Keys for findings, parallel to `findings`: `<docIndex>/<n>` for the n-th finding of its rule there. */
@@ -64,7 +64,27 @@ interface CachedDiagnostic {
 
 export class DiagnosticCache {
   private readonly byOrigin = new WeakMap<object, CachedDiagnostic>();
+  private readonly byDocument = new WeakMap<object, CachedDocument>();
   private readonly hrefs = new Map<string, { href: string }>();
+
+  /** A document's diagnostics (documentDiagnostics), reused while its findings and first line are the same. */
+  document(uri: string, lines: TextDocument, doc: DocumentFindings): DocumentDiagnostics {
+    const startLine = lines.positionAt(doc.offset).line;
+    const cached = this.byDocument.get(doc.findings);
+    if (cached && cached.startLine === startLine && cached.docIndex === doc.docIndex && cached.uri === uri) return cached;
+    const diagnostics: Diagnostic[] = [];
+    const keys: string[] = [];
+    const counts = new Map<string, number>();
+    for (const f of doc.findings) {
+      const key = nextKey(counts, doc.docIndex, f.ruleId);
+      keys.push(key);
+      diagnostics.push(this.diagnosticAt(uri, lines, f, doc.offset, f, { key }));
+    }
+    let json: string | undefined;
+    const made: CachedDocument = { uri, docIndex: doc.docIndex, startLine, diagnostics, keys, json: () => (json ??= JSON.stringify(diagnostics).slice(1, -1)) };
+    this.byDocument.set(doc.findings, made);
+    return made;
+  }
 
   /** The diagnostic of a finding, as toDiagnostics makes it without a cache. */
   diagnostic(uri: string, lines: TextDocument, f: Finding, data: FindingData): Diagnostic {
@@ -96,23 +116,81 @@ export class DiagnosticCache {
   }
 }
 
+/** One YAML document's diagnostics, as documentDiagnostics reuses them. */
+export interface DocumentDiagnostics {
+  diagnostics: Diagnostic[];
+  /** Parallel to diagnostics: each one's data key. */
+  keys: string[];
+  /** JSON of the diagnostics, without the brackets ('' for none); made when first asked for. */
+  json(): string;
+}
+
+interface CachedDocument extends DocumentDiagnostics {
+  uri: string;
+  docIndex: number;
+  startLine: number;
+}
+
 /**
  * Diagnostics and their keys (parallel to result.findings) straight from the documents' own
- * findings: a keystroke does not make every finding of the file absolute first.
+ * findings: a keystroke does not make every finding of the file absolute first. A document whose
+ * findings are the very objects of the last call (the engine keeps them while its text and
+ * settings are unchanged) and that starts on the same line has the same diagnostics: its text is
+ * the same and it starts a line, so every position in it is the same. Those are reused, with
+ * their JSON (`documents`, for publishJson).
  */
-export function documentDiagnostics(uri: string, version: number, lines: TextDocument, result: LintResult, docs: readonly DocumentFindings[], cache: DiagnosticCache): { diagnostics: Diagnostic[]; keys: string[] } {
-  const diagnostics: Diagnostic[] = [];
+export function documentDiagnostics(
+  uri: string,
+  lines: TextDocument,
+  result: LintResult,
+  docs: readonly DocumentFindings[],
+  cache: DiagnosticCache,
+): { diagnostics: Diagnostic[]; keys: string[]; parseErrors: Diagnostic[]; documents: DocumentDiagnostics[] } {
+  const parseErrors = result.parseErrors.map((e) => parseErrorDiagnostic(lines, e));
+  const diagnostics: Diagnostic[] = [...parseErrors];
   const keys: string[] = [];
-  for (const e of result.parseErrors) diagnostics.push(parseErrorDiagnostic(lines, e));
+  const documents: DocumentDiagnostics[] = [];
   for (const doc of docs) {
-    const counts = new Map<string, number>();
-    for (const f of doc.findings) {
-      const key = nextKey(counts, doc.docIndex, f.ruleId);
-      keys.push(key);
-      diagnostics.push(cache.diagnosticAt(uri, lines, f, doc.offset, f, { version, key }));
+    if (doc.findings.length === 0) continue;
+    const d = cache.document(uri, lines, doc);
+    documents.push(d);
+    for (let i = 0; i < d.diagnostics.length; i++) {
+      diagnostics.push(d.diagnostics[i]);
+      keys.push(d.keys[i]);
     }
   }
-  return { diagnostics, keys };
+  return { diagnostics, keys, parseErrors, documents };
+}
+
+/**
+ * The params of textDocument/publishDiagnostics, carrying (under PUBLISH_JSON, not enumerable:
+ * JSON.stringify and the IPC transport do not see it) a function that writes the same params as
+ * JSON from the documents' cached JSON. The stdio transport's encoder (publish-encoder.ts) uses it.
+ */
+export const PUBLISH_JSON: unique symbol = Symbol('kubeward.publishJson');
+
+export interface PublishParams {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+  [PUBLISH_JSON]?: () => string;
+}
+
+export function publishParams(uri: string, version: number | undefined, diagnostics: Diagnostic[], parts?: { parseErrors: Diagnostic[]; documents: readonly DocumentDiagnostics[] }): PublishParams {
+  const params: PublishParams = version === undefined ? { uri, diagnostics } : { uri, version, diagnostics };
+  if (parts) {
+    Object.defineProperty(params, PUBLISH_JSON, {
+      enumerable: false,
+      value: (): string => {
+        const items: string[] = [];
+        for (const d of parts.parseErrors) items.push(JSON.stringify(d));
+        for (const doc of parts.documents) items.push(doc.json());
+        const head = version === undefined ? `{"uri":${JSON.stringify(uri)}` : `{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(version)}`;
+        return `${head},"diagnostics":[${items.join(',')}]}`;
+      },
+    });
+  }
+  return params;
 }
 
 export function toRange(lines: TextDocument, start: number, end: number): Range {
@@ -123,11 +201,11 @@ export function toSeverity(s: Severity): DiagnosticSeverity {
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }
 
-export function toDiagnostics(uri: string, version: number, lines: TextDocument, result: LintResult, keys: readonly string[], cache?: DiagnosticCache): Diagnostic[] {
+export function toDiagnostics(uri: string, lines: TextDocument, result: LintResult, keys: readonly string[], cache?: DiagnosticCache): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of result.parseErrors) out.push(parseErrorDiagnostic(lines, e));
   result.findings.forEach((f, i) => {
-    const data: FindingData = { version, key: keys[i] };
+    const data: FindingData = { key: keys[i] };
     if (cache) {
       out.push(cache.diagnostic(uri, lines, f, data));
       return;

@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
 import { Linter, type CustomSchema, type LinterHooks, type LintOptions, type LintResult, type RuleFailure } from '../engine';
 import { isKustomizePatchFile } from '../engine/kustomize-files';
-import { DiagnosticCache, documentDiagnostics, FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics } from './diagnostics';
+import { DiagnosticCache, documentDiagnostics, FILE_TOO_LARGE, findingKeys, noticeDiagnostic, toDiagnostics, type DocumentDiagnostics } from './diagnostics';
 import { documentFindings } from '../engine/lint';
 import { lintOptionsOf, type KubewardSettings } from './settings';
 
@@ -24,6 +24,8 @@ export interface Snapshot {
   /** Parallel to result.findings: the key carried in each diagnostic's data. */
   keys: string[];
   diagnostics: Diagnostic[];
+  /** The same diagnostics by YAML document, with their JSON (publishParams), when made that way. */
+  parts?: { parseErrors: Diagnostic[]; documents: DocumentDiagnostics[] };
   /** The workspace graph's revision after this lint: cross-resource findings change with it. */
   graphRevision?: number;
 }
@@ -114,12 +116,13 @@ export class DocumentState {
     snap.result = result;
     const docs = documentFindings(result);
     if (docs) {
-      const { diagnostics, keys } = documentDiagnostics(doc.uri, doc.version, lines, result, docs, this.diagnosticCache);
+      const { diagnostics, keys, parseErrors, documents } = documentDiagnostics(doc.uri, lines, result, docs, this.diagnosticCache);
       snap.keys = keys;
       snap.diagnostics = diagnostics;
+      snap.parts = { parseErrors, documents };
     } else {
       snap.keys = findingKeys(result.findings);
-      snap.diagnostics = toDiagnostics(doc.uri, doc.version, lines, result, snap.keys, this.diagnosticCache);
+      snap.diagnostics = toDiagnostics(doc.uri, lines, result, snap.keys, this.diagnosticCache);
     }
     return snap;
   }

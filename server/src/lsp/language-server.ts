@@ -14,6 +14,7 @@ import { RULES } from '../engine';
 import { codeActions, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND, HARDEN_WORKLOAD_KIND, isResolveData, resolveCodeAction, type EditCapabilities } from './code-actions';
 import { ConfigLoader, isConfigUri } from './config-loader';
 import { CustomSchemaLoader } from './custom-schemas';
+import { publishParams } from './diagnostics';
 import { DocumentState, reportRuleErrorsOnce, textOf, type Snapshot } from './document-state';
 import { hoverAt } from './hover';
 import { CompletionProvider, completionCapabilities, type CompletionCapabilities } from './completion';
@@ -94,7 +95,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       if (!snap) return;
       if (published.get(uri) === snap) return;
       published.set(uri, snap);
-      await connection.sendDiagnostics({ uri, version: snap.version, diagnostics: snap.diagnostics });
+      await connection.sendDiagnostics(publishParams(uri, snap.version, snap.diagnostics, snap.parts));
     } catch (err) {
       log('error', `Linting ${uri} failed: ${errorText(err)}`);
     }

@@ -210,7 +210,7 @@ export class Linter {
     }
     resultParts.set(
       result,
-      parts.map((p) => ({ docIndex: p.docIndex, offset: p.offset, findings: p.out.kept.findings })),
+      parts.map((p) => ({ docIndex: p.docIndex, offset: p.offset, text: entries[p.docIndex].parsed.text, findings: p.out.kept.findings })),
     );
     return result;
   }
@@ -441,6 +441,8 @@ export interface DocumentFindings {
   docIndex: number;
   /** Offset of the document in the file: a finding's file offsets are its own plus this. */
   offset: number;
+  /** The document's text. */
+  text: string;
   /** In the order result.findings lists them; their related locations in the same file are relative too. */
   findings: readonly Omit<Finding, 'docIndex'>[];
 }

@@ -64,14 +64,15 @@ interface CachedDiagnostic {
 
 export class DiagnosticCache {
   private readonly byOrigin = new WeakMap<object, CachedDiagnostic>();
-  private readonly byDocument = new WeakMap<object, CachedDocument>();
+  /** The last diagnostics made for each YAML document index (a cache serves one text document). */
+  private readonly byDocument = new Map<number, CachedDocument>();
   private readonly hrefs = new Map<string, { href: string }>();
 
   /** A document's diagnostics (documentDiagnostics), reused while its findings and first line are the same. */
   document(uri: string, lines: TextDocument, doc: DocumentFindings): DocumentDiagnostics {
     const startLine = lines.positionAt(doc.offset).line;
-    const cached = this.byDocument.get(doc.findings);
-    if (cached && cached.startLine === startLine && cached.docIndex === doc.docIndex && cached.uri === uri) return cached;
+    const cached = this.byDocument.get(doc.docIndex);
+    if (cached && cached.startLine === startLine && cached.uri === uri && cached.text === doc.text && sameDiagnosticFields(cached.findings, doc.findings)) return cached;
     const diagnostics: Diagnostic[] = [];
     const keys: string[] = [];
     const counts = new Map<string, number>();
@@ -81,9 +82,14 @@ export class DiagnosticCache {
       diagnostics.push(this.diagnosticAt(uri, lines, f, doc.offset, f, { key }));
     }
     let json: string | undefined;
-    const made: CachedDocument = { uri, docIndex: doc.docIndex, startLine, diagnostics, keys, json: () => (json ??= JSON.stringify(diagnostics).slice(1, -1)) };
-    this.byDocument.set(doc.findings, made);
+    const made: CachedDocument = { uri, text: doc.text, startLine, findings: doc.findings, diagnostics, keys, json: () => (json ??= JSON.stringify(diagnostics).slice(1, -1)) };
+    this.byDocument.set(doc.docIndex, made);
     return made;
+  }
+
+  /** Forgets the documents from `count` on (the file has fewer now). */
+  trim(count: number): void {
+    for (const i of this.byDocument.keys()) if (i >= count) this.byDocument.delete(i);
   }
 
   /** The diagnostic of a finding, as toDiagnostics makes it without a cache. */
@@ -127,17 +133,44 @@ export interface DocumentDiagnostics {
 
 interface CachedDocument extends DocumentDiagnostics {
   uri: string;
-  docIndex: number;
+  text: string;
   startLine: number;
+  findings: readonly Omit<Finding, 'docIndex'>[];
+}
+
+/**
+ * Whether two lists of a document's findings make the same diagnostics at the same document
+ * offset: the same objects (the engine keeps them while the document's text and settings are
+ * unchanged), or findings equal in everything a diagnostic shows. The engine makes new findings for
+ * a document whose fixes append to the end of the file, which moves with every keystroke; their
+ * diagnostics do not change.
+ */
+function sameDiagnosticFields(a: readonly Omit<Finding, 'docIndex'>[], b: readonly Omit<Finding, 'docIndex'>[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.ruleId !== y.ruleId || x.start !== y.start || x.end !== y.end || x.severity !== y.severity || x.message !== y.message || !sameRelated(x.related, y.related)) return false;
+  }
+  return true;
+}
+
+function sameRelated(a: Finding['related'], b: Finding['related']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((r, i) => {
+    const q = b[i];
+    return r === q || (r.file === q.file && r.start === q.start && r.end === q.end && r.line === q.line && r.character === q.character && r.endLine === q.endLine && r.endCharacter === q.endCharacter && r.message === q.message);
+  });
 }
 
 /**
  * Diagnostics and their keys (parallel to result.findings) straight from the documents' own
- * findings: a keystroke does not make every finding of the file absolute first. A document whose
- * findings are the very objects of the last call (the engine keeps them while its text and
- * settings are unchanged) and that starts on the same line has the same diagnostics: its text is
- * the same and it starts a line, so every position in it is the same. Those are reused, with
- * their JSON (`documents`, for publishJson).
+ * findings: a keystroke does not make every finding of the file absolute first. A document with
+ * the same text and the same findings as at the last call (sameDiagnosticFields) that starts on
+ * the same line has the same diagnostics: it starts a line, so every position in it is the same. Those are reused, with their JSON (`documents`, for publishParams).
  */
 export function documentDiagnostics(
   uri: string,
@@ -150,6 +183,7 @@ export function documentDiagnostics(
   const diagnostics: Diagnostic[] = [...parseErrors];
   const keys: string[] = [];
   const documents: DocumentDiagnostics[] = [];
+  cache.trim(docs.length === 0 ? 0 : docs[docs.length - 1].docIndex + 1);
   for (const doc of docs) {
     if (doc.findings.length === 0) continue;
     const d = cache.document(uri, lines, doc);

@@ -25,6 +25,8 @@ export interface ServerSpec {
   settings: Record<string, unknown>;
   /** Whether the client announces workspace/configuration (pull) support. */
   pull: boolean;
+  /** The server's environment (default: the bench's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const TIMEOUT_MS = 120_000;
@@ -85,7 +87,7 @@ export class BenchClient {
 
   static async start(spec: ServerSpec, workspaceFolders: string[] = []): Promise<BenchClient> {
     const t0 = performance.now();
-    const proc = spawn(spec.command[0], spec.command.slice(1), { stdio: 'pipe' });
+    const proc = spawn(spec.command[0], spec.command.slice(1), { stdio: 'pipe', env: spec.env ?? process.env });
     const c = new BenchClient(spec, proc, t0);
     const result = await c.within(
       c.conn.sendRequest<{ capabilities: { textDocumentSync?: number | { change?: number } } }>('initialize', {

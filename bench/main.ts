@@ -3,14 +3,14 @@
 //
 // Options: --generate (only write the inputs), --skip=<floor,lsp,cold,cli,workspace>, --no-yls.
 import { cpus, loadavg } from 'node:os';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generate, SIZES, smallFile } from './generate';
 import { measureFloor, measureIndexing, parseFloorFiles, type FloorResult } from './in-process';
 import { runLsp, MEASURED_EDITS, STEADY_EDITS, WARMUP_EDITS, type LspRun } from './lsp-bench';
 import type { ServerSpec } from './lsp';
 import { coldStart, runCli, type ColdStart } from './process-bench';
-import { mb, ms, ratio, table } from './stats';
+import { mb, median, ms, ratio, table } from './stats';
 import { runWorkspace, type WorkspaceRun } from './workspace-bench';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -19,11 +19,18 @@ const args = process.argv.slice(2);
 const skip = new Set((args.find((a) => a.startsWith('--skip='))?.slice(7) ?? '').split(',').filter(Boolean));
 const withYls = !args.includes('--no-yls');
 
+/**
+ * The server keeps V8's code cache (server/src/boot/code-cache.ts) in a folder of the bench's own,
+ * emptied at the start of each run, so no run depends on what an earlier one left.
+ */
+const CODE_CACHE = join(GENERATED, 'code-cache');
+
 export const KUBEWARD: ServerSpec = {
   name: 'kubeward',
   command: [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'],
   settings: { kubeward: {} },
   pull: true,
+  env: { ...process.env, KUBEWARD_CODE_CACHE_DIR: CODE_CACHE },
 };
 
 /**
@@ -64,6 +71,7 @@ interface Target {
 async function main(): Promise<void> {
   if (!existsSync(KUBEWARD.command[1])) throw new Error('dist/server.js is missing: run `npm run build` first');
   const gen = generate(GENERATED);
+  rmSync(CODE_CACHE, { recursive: true, force: true });
   if (args.includes('--generate')) {
     log(`inputs written to ${GENERATED}`);
     return;
@@ -145,6 +153,20 @@ async function main(): Promise<void> {
     const smallText = smallFile(9, 0);
     writeFileSync(small, smallText);
     const runsN = 7;
+    // The first start after an install or update has no code cache: each of these runs gets an
+    // empty cache folder. The others find the cache an earlier start left (one unmeasured start
+    // makes it), as every start after that first one does.
+    const fresh: number[] = [];
+    for (let i = 0; i < runsN; i++) {
+      const dir = mkdtempSync(join(GENERATED, 'code-cache-empty-'));
+      try {
+        fresh.push((await coldStart({ ...KUBEWARD, env: { ...process.env, KUBEWARD_CODE_CACHE_DIR: dir } }, small, smallText, 1)).runs[0]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const noCache: ColdStart = { runs: fresh, median: median(fresh), diagnostics: 0 };
+    await coldStart(KUBEWARD, small, smallText, 1);
     const on = await coldStart(KUBEWARD, small, smallText, runsN);
     const off = await coldStart({ ...KUBEWARD, settings: { kubeward: { schema: { enable: false } } } }, small, smallText, runsN);
     const y: ColdStart | undefined = withYls ? await coldStart(YLS, small, smallText, 3) : undefined;
@@ -154,12 +176,13 @@ async function main(): Promise<void> {
         ['server', 'median', 'runs', 'diags'],
         [
           ['kubeward (schema validation on, the default)', ms(on.median), on.runs.map((x) => x.toFixed(0)).join(' '), String(on.diagnostics)],
+          ['kubeward, first start after an install (no code cache yet)', ms(noCache.median), noCache.runs.map((x) => x.toFixed(0)).join(' '), String(on.diagnostics)],
           ['kubeward (kubeward.schema.enable: false)', ms(off.median), off.runs.map((x) => x.toFixed(0)).join(' '), String(off.diagnostics)],
           ...(y ? [['yaml-language-server (incl. its 200 ms debounce)', ms(y.median), y.runs.map((x) => x.toFixed(0)).join(' '), String(y.diagnostics)]] : []),
         ],
       ),
     );
-    targets.push({ name: 'cold start to first diagnostics ≤ 250 ms (schemas on)', measured: `${ms(on.median)} (schemas off: ${ms(off.median)})`, pass: on.median <= 250 });
+    targets.push({ name: 'cold start to first diagnostics ≤ 250 ms (schemas on)', measured: `${ms(on.median)} (schemas off: ${ms(off.median)}; first start after an install, no code cache: ${ms(noCache.median)})`, pass: on.median <= 250 });
   }
 
   // --- CLI throughput ----------------------------------------------------------------------------

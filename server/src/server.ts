@@ -1,10 +1,12 @@
-// Entry of dist/server.js, the `kubeward-language-server` bin. The transport comes from the command
+// The language server, dist/server-main.js, which dist/server.js (the `kubeward-language-server` bin,
+// server-boot.ts) runs with V8's code cache. The transport comes from the command
 // line, as vscode-languageserver reads it: --stdio (other editors), --node-ipc (VS Code),
 // --socket=<port> or --pipe=<name>.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Console } from 'node:console';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { saveCodeCache } from './boot/code-cache';
 import { startLanguageServer } from './lsp/language-server';
 import { publishEncoder } from './lsp/publish-encoder';
 
@@ -48,7 +50,8 @@ if (args.includes('--version') || args.includes('-v')) {
       // nowhere to report
     }
   });
-  startLanguageServer(connection, { name: 'kubeward', version: version() });
+  // The code cache is written once the first diagnostics are out, so it holds what that lint compiled.
+  startLanguageServer(connection, { name: 'kubeward', version: version() }, { afterFirstPublish: () => setImmediate(saveCodeCache) });
   connection.listen();
 }
 

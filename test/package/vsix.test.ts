@@ -31,7 +31,7 @@ test('the .vsix holds only the bundles, schemas, snippets, rule docs and manifes
   ];
   const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
   assert.deepEqual(unexpected, [], 'files that should not be in the package');
-  for (const needed of ['package.json', 'dist/client.js', 'dist/server.js', 'snippets/kubernetes.json', 'images/icon.png', 'schemas/index.json']) {
+  for (const needed of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'snippets/kubernetes.json', 'images/icon.png', 'schemas/index.json']) {
     assert.ok(files.includes(needed), `${needed} is missing from the package`);
   }
   assert.ok(!files.some((f) => f.endsWith('.map') || f.startsWith('node_modules/') || f.endsWith('.ts')), 'no source maps, sources or node_modules');

@@ -34,6 +34,8 @@ export interface StartOptions {
   pullConfiguration?: boolean;
   /** file: URIs of the workspace folders. */
   workspaceFolders?: string[];
+  /** The server's environment (default: the tests'). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Capabilities like VS Code's for what the tests use. */
@@ -122,7 +124,7 @@ export class LspTestClient {
     if (!existsSync(SERVER)) {
       throw new Error(`${SERVER} is missing: the protocol tests run the built server. Run \`npm run build\` first (\`npm test\` does).`);
     }
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe', env: options.env ?? process.env });
     const client = new LspTestClient(proc, options.settings === undefined ? {} : options.settings);
     const capabilities = options.capabilities ?? vscodeLikeCapabilities(options.pullConfiguration ?? true);
     client.initializeResult = await client.within(

@@ -54,6 +54,7 @@ const ALLOWED: Allowed[] = [
   { bundle: 'client', pattern: 'require(network or process module)', module: 'node_modules/vscode-jsonrpc/lib/node/main.js', count: 1, why: 'net: vscode-jsonrpc\'s socket and named-pipe transports to a local process; the client talks to the server over IPC' },
   { bundle: 'server', pattern: 'require(network or process module)', module: 'node_modules/vscode-languageserver/lib/node/files.js', count: 1, why: 'child_process: vscode-languageserver\'s Files.resolveGlobalNodePath helpers, never called by Kubeward (the session below starts no process)' },
   { bundle: 'server', pattern: 'require(network or process module)', module: 'node_modules/vscode-jsonrpc/lib/node/main.js', count: 1, why: 'net: the --socket=<port> and --pipe=<name> transports an editor may start the server with, to the editor itself' },
+  { bundle: 'server', pattern: 'require(network or process module)', module: 'server/src/boot/code-cache.ts', count: 1, why: 'vm: dist/server.js compiles the server bundle and the schema validator modules, files of the extension itself, with V8\'s code cache (vm.Script with cachedData) kept in the user\'s own 0700 cache folder' },
   { bundle: 'server', pattern: 'new Function(', module: 'node_modules/ajv/dist/compile/index.js', count: 1, why: 'ajv compiles the user\'s own CRD schemas (kubeward.schema.customSchemas, a restricted setting in untrusted workspaces) on first use; the bundled schemas are precompiled standalone validators' },
   { bundle: 'cli', pattern: 'require(network or process module)', module: 'server/src/cli.ts', count: 1, why: 'worker_threads: the CLI entry runs as a lint worker when started by its own pool (isMainThread false)' },
   { bundle: 'cli', pattern: 'require(network or process module)', module: 'server/src/cli/parallel.ts', count: 1, why: 'worker_threads: the CLI lints large trees on a pool of worker threads running dist/cli.js itself; no other process or network' },
@@ -61,9 +62,15 @@ const ALLOWED: Allowed[] = [
 ];
 
 function bundleText(b: Bundle): string {
-  const file = path.join(ROOT, 'dist', `${b}.js`);
-  assert.ok(fs.existsSync(file), `${file} is missing: run npm run build first`);
-  return fs.readFileSync(file, 'utf8');
+  // The server is a loader (dist/server.js) and the bundle it runs (dist/server-main.js).
+  const files = b === 'server' ? ['server.js', 'server-main.js'] : [`${b}.js`];
+  return files
+    .map((f) => {
+      const file = path.join(ROOT, 'dist', f);
+      assert.ok(fs.existsSync(file), `${file} is missing: run npm run build first`);
+      return fs.readFileSync(file, 'utf8');
+    })
+    .join('\n');
 }
 
 /** esbuild starts each bundled module with a `// <path>` comment line; the module holding `at`. */

@@ -27,7 +27,12 @@ export interface ServerInfo {
   version: string;
 }
 
-export function startLanguageServer(connection: Connection, info: ServerInfo): void {
+export interface ServerHooks {
+  /** Called once, after the first publishDiagnostics with findings or without. */
+  afterFirstPublish?(): void;
+}
+
+export function startLanguageServer(connection: Connection, info: ServerInfo, serverHooks: ServerHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
   const scheduled = new Map<string, { cancel(): void }>();
@@ -39,6 +44,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
   const completion = new CompletionProvider();
   let completionCaps: CompletionCapabilities = { snippets: false, insertAsIs: false, markdown: false };
   let dynamicConfiguration = false;
+  let firstPublish = true;
 
   const log = (level: 'error' | 'warn' | 'info', message: string): void => {
     try {
@@ -96,6 +102,10 @@ export function startLanguageServer(connection: Connection, info: ServerInfo): v
       if (published.get(uri) === snap) return;
       published.set(uri, snap);
       await connection.sendDiagnostics(publishParams(uri, snap.version, snap.diagnostics, snap.parts));
+      if (firstPublish) {
+        firstPublish = false;
+        serverHooks.afterFirstPublish?.();
+      }
     } catch (err) {
       log('error', `Linting ${uri} failed: ${errorText(err)}`);
     }

@@ -38,6 +38,8 @@ interface ChunkEntry {
   lines?: number;
   /** The document's suppressions (comments and annotations), collected on first need. */
   suppressions?: Suppression[];
+  /** Its Namespace objects (their pod-security labels set the PSS level of their namespace). */
+  namespaces?: Resource[];
 }
 
 interface ChunkOutput {
@@ -52,6 +54,8 @@ interface ChunkOutput {
   kept: ReturnType<typeof applySuppressions>;
   /** The same, in the file's offsets. */
   absolute: { findings: Finding[]; suppressed: SuppressedFinding[] };
+  /** What documentFindings gave for it last, reused while the document is in the same place. */
+  doc?: DocumentFindings;
 }
 
 export interface RuleFailure {
@@ -130,7 +134,12 @@ export class Linter {
     const rulesKey = JSON.stringify([options.rules ?? null, options.only ?? null]);
     const outputKey = JSON.stringify(options.suppressions ?? null);
     const nsPss = new Map(namespacePss ?? []);
-    for (const e of checked) for (const r of e.resources) if (r.kind === 'Namespace') collectNamespacePss(r, nsPss);
+    for (const e of checked) {
+      // Found once per document: this runs on every keystroke, over every document of the file.
+      // (A skipped document's copy has no resources, whatever its entry remembers.)
+      const namespaces = e.resources.length === 0 ? [] : (e.namespaces ??= e.resources.filter((r) => r.kind === 'Namespace'));
+      for (const r of namespaces) collectNamespacePss(r, nsPss);
+    }
     // Settings depend on the object's namespace only: computed (and serialised for the cache key)
     // once per namespace, not once per object on every keystroke.
     const settingsByNs = new Map<string | undefined, { settings: EffectiveSettings; json: string }>();
@@ -210,7 +219,11 @@ export class Linter {
     }
     resultParts.set(
       result,
-      parts.map((p) => ({ docIndex: p.docIndex, offset: p.offset, text: entries[p.docIndex].parsed.text, findings: p.out.kept.findings })),
+      parts.map((p) => {
+        const d = p.out.doc;
+        if (d && d.offset === p.offset && d.docIndex === p.docIndex) return d;
+        return (p.out.doc = { docIndex: p.docIndex, offset: p.offset, text: entries[p.docIndex].parsed.text, findings: p.out.kept.findings });
+      }),
     );
     return result;
   }

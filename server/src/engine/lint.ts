@@ -270,43 +270,47 @@ export class Linter {
     const failed = new Set<string>();
     e.resources.forEach((resource, i) => {
       const ref: ResourceRef = { kind: resource.kind, apiVersion: resource.apiVersion, name: resource.name, namespace: resource.namespace };
-      const overridden = overriddenChecks(rules, settings[i]);
-      for (const { rule, severity } of rules) {
-        if (failed.has(rule.id) || !ruleApplies(rule, settings[i], overridden)) continue;
-        const ctx = {
-          resource,
-          text,
-          fix,
-          settings: settings[i],
-          report: (input: ReportInput) => {
-            const range = input.range ?? (input.node?.range ? [input.node.range[0], input.node.range[1]] : undefined);
-            const [start, end] = range ?? [resource.node.range![0], resource.node.range![0]];
-            const fixes = input.fixes;
-            const finding: Omit<Finding, 'docIndex'> = {
-              ruleId: rule.id,
-              severity: input.severity && severity === rule.meta.severity ? input.severity : severity,
-              message: input.message,
-              start,
-              end: trimEnd(text, start, end),
-              resource: ref,
-              fixes: typeof fixes === 'function' ? [] : (fixes ?? []),
-              related: input.related,
-            };
-            if (typeof fixes === 'function') {
-              lazy(finding, 'fixes', () => {
-                try {
-                  return fixes();
-                } catch (err) {
-                  // A fix that fails to build is not offered; the finding stands.
-                  this.ruleFailed(rule.id, err);
-                  return [];
-                }
-              });
-              pendingFixes.add(finding);
-            }
-            out.push(finding);
-          },
-        };
+      // One context per object; `report` files under the rule that is running.
+      let current: ActiveRule = rules[0];
+      const ctx = {
+        resource,
+        text,
+        fix,
+        settings: settings[i],
+        report: (input: ReportInput) => {
+          const { rule, severity } = current;
+          const range = input.range ?? (input.node?.range ? [input.node.range[0], input.node.range[1]] : undefined);
+          const [start, end] = range ?? [resource.node.range![0], resource.node.range![0]];
+          const fixes = input.fixes;
+          const finding: Omit<Finding, 'docIndex'> = {
+            ruleId: rule.id,
+            severity: input.severity && severity === rule.meta.severity ? input.severity : severity,
+            message: input.message,
+            start,
+            end: trimEnd(text, start, end),
+            resource: ref,
+            fixes: typeof fixes === 'function' ? [] : (fixes ?? []),
+            related: input.related,
+          };
+          if (typeof fixes === 'function') {
+            lazy(finding, 'fixes', () => {
+              try {
+                return fixes();
+              } catch (err) {
+                // A fix that fails to build is not offered; the finding stands.
+                this.ruleFailed(rule.id, err);
+                return [];
+              }
+            });
+            pendingFixes.add(finding);
+          }
+          out.push(finding);
+        },
+      };
+      for (const active of applicableRules(rules, settings[i])) {
+        const rule = active.rule;
+        if (failed.size > 0 && failed.has(rule.id)) continue;
+        current = active;
         try {
           if (pass) runGraphRule(rule as GraphRule, ctx, pass);
           else rule.check(ctx);
@@ -378,6 +382,24 @@ function overriddenChecks(rules: readonly ActiveRule[], settings: EffectiveSetti
     if (overrides && ruleApplies(rule, settings)) for (const id of overrides) out.add(id);
   }
   return out;
+}
+
+/**
+ * The rules that run on an object with these settings (ruleApplies, without the overridden
+ * baseline checks), worked out once per rule list and settings object: objects of one namespace
+ * share their settings, and this ran for every rule of every object.
+ */
+const applicable = new WeakMap<readonly ActiveRule[], WeakMap<EffectiveSettings, ActiveRule[]>>();
+function applicableRules(rules: readonly ActiveRule[], settings: EffectiveSettings): ActiveRule[] {
+  let bySettings = applicable.get(rules);
+  if (!bySettings) applicable.set(rules, (bySettings = new WeakMap()));
+  let list = bySettings.get(settings);
+  if (!list) {
+    const overridden = overriddenChecks(rules, settings);
+    list = rules.filter((r) => ruleApplies(r.rule, settings, overridden));
+    bySettings.set(settings, list);
+  }
+  return list;
 }
 
 function settingsFor(resource: Resource, options: LintOptions, nsPss: ReadonlyMap<string, NamespacePss>): EffectiveSettings {

@@ -35,21 +35,25 @@ export function displayPath(abs: string, cwd: string): string {
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
 }
 
-export function collectInputs(args: readonly string[], cwd: string, stdinName = STDIN_NAME): { inputs: Input[]; errors: InputError[] } {
+/** `many`: called once, as soon as that many files are found. */
+export function collectInputs(args: readonly string[], cwd: string, stdinName = STDIN_NAME, many?: { files: number; then: () => void }): { inputs: Input[]; errors: InputError[] } {
   const inputs: Input[] = [];
   const errors: InputError[] = [];
   /** Real path -> where it is in `inputs`: a file reached twice (through a link) is linted once. */
   const seenFiles = new Map<string, { index: number; viaLink: boolean }>();
   const seenDirs = new Set<string>();
 
-  const addFile = (abs: string) => {
-    let key = abs;
+  /** `real`: the real path of a file the walk found (not a link, in a folder whose real path it knows). */
+  const addFile = (abs: string, real?: string) => {
+    let key = real ?? abs;
     let viaLink = false;
-    try {
-      key = fs.realpathSync(abs);
-      viaLink = fs.lstatSync(abs).isSymbolicLink();
-    } catch {
-      // keep the path as given; reading it will report the problem
+    if (real === undefined) {
+      try {
+        key = fs.realpathSync(abs);
+        viaLink = fs.lstatSync(abs).isSymbolicLink();
+      } catch {
+        // keep the path as given; reading it will report the problem
+      }
     }
     const seen = seenFiles.get(key);
     if (seen !== undefined) {
@@ -62,6 +66,7 @@ export function collectInputs(args: readonly string[], cwd: string, stdinName = 
     }
     seenFiles.set(key, { index: inputs.length, viaLink });
     inputs.push({ kind: 'file', path: displayPath(abs, cwd), abs });
+    if (inputs.length === many?.files) many.then();
   };
 
   const walk = (dir: string) => {
@@ -87,7 +92,7 @@ export function collectInputs(args: readonly string[], cwd: string, stdinName = 
       if (ent.isDirectory()) {
         if (!SKIPPED_DIRS.has(ent.name)) walk(p);
       } else if (ent.isFile()) {
-        if (YAML_FILE.test(ent.name) && !CONFIG_FILES.has(ent.name)) addFile(p);
+        if (YAML_FILE.test(ent.name) && !CONFIG_FILES.has(ent.name)) addFile(p, path.join(real, ent.name));
       } else if (ent.isSymbolicLink()) {
         let st: fs.Stats;
         try {

@@ -6,7 +6,7 @@ import { parseChunk, splitDocuments, type ParsedChunk } from '../engine/parse';
 import type { WorkspaceGraph } from '../engine/workspace';
 import { fingerprints } from './fingerprint';
 import { renderedSources } from './rendered-source';
-import { toCliFindings, toCliSuppressed, type AppliedChange, type FileReport } from './report';
+import { FULL_DETAIL, toCliFindings, toCliSuppressed, type AppliedChange, type FileReport, type ReportDetail } from './report';
 
 /**
  * Parses made while indexing, kept for linting the same text (a file is parsed once per run).
@@ -54,18 +54,28 @@ export function lintText(graph: WorkspaceGraph, text: string, options: LintOptio
 /** A file's report without its line index (plain data a worker can send back). */
 export type FileReportData = Omit<FileReport, 'index'>;
 
-/** The report of one linted file: findings with positions, suppressed findings, sources, fingerprints. */
-export function fileReport(path: string, abs: string | undefined, text: string, result: LintResult, yamlSyntax: SeveritySetting | undefined, applied: AppliedChange[], index = new LineIndex(text)): FileReport {
-  const findings = toCliFindings(index, result, yamlSyntax);
+/**
+ * The report of one linted file: findings with positions, suppressed findings, sources,
+ * fingerprints; plain data but for its line index (made when first read: only SARIF reads it).
+ */
+export function fileReport(path: string, abs: string | undefined, text: string, result: LintResult, yamlSyntax: SeveritySetting | undefined, applied: AppliedChange[], detail: ReportDetail = FULL_DETAIL): FileReport {
+  const index = new LineIndex(text);
+  const findings = toCliFindings(index, result, yamlSyntax, detail);
   const suppressed = toCliSuppressed(index, result);
   const sources = renderedSources(text);
   for (const f of [...findings, ...suppressed]) {
     const source = sources.at(f.start);
     if (source !== undefined) f.source = source;
   }
-  const file = { path, abs, text, index, findings, applied, suppressed };
+  const file = withLineIndex({ path, abs, text, findings, applied, suppressed }, index);
   fingerprints(file).forEach((fp, i) => (findings[i].fingerprint = fp));
   return file;
+}
+
+/** The file's report with its line index, `index` or one made when first read. */
+export function withLineIndex(file: FileReportData, index?: LineIndex): FileReport {
+  let made = index;
+  return Object.defineProperty(file, 'index', { get: () => (made ??= new LineIndex(file.text)), enumerable: false, configurable: true }) as FileReport;
 }
 
 /** The warning the CLI prints when a rule throws on a file. */

@@ -103,8 +103,20 @@ export function regionOf(index: LineIndex, start: number, end: number): Region {
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
+/**
+ * What a format reads of a finding besides its place, rule, severity, message, resource and
+ * source: its fixes (SARIF lists them; text and github count them in the summary), and its
+ * related locations (SARIF). Left out, they are empty lists, and their fixes are not built.
+ */
+export interface ReportDetail {
+  fixes: boolean;
+  related: boolean;
+}
+
+export const FULL_DETAIL: ReportDetail = { fixes: true, related: true };
+
 /** Findings and YAML syntax errors of one file, ordered by position. */
-export function toCliFindings(index: LineIndex, result: LintResult, yamlSyntax?: SeveritySetting): CliFinding[] {
+export function toCliFindings(index: LineIndex, result: LintResult, yamlSyntax?: SeveritySetting, detail: ReportDetail = FULL_DETAIL): CliFinding[] {
   const out: CliFinding[] = [];
   if (yamlSyntax !== 'off') {
     for (const e of result.parseErrors) {
@@ -132,13 +144,15 @@ export function toCliFindings(index: LineIndex, result: LintResult, yamlSyntax?:
       end: f.end,
       ...regionOf(index, f.start, f.end),
       resource: f.resource,
-      fixes: f.fixes.map((fix) => ({
-        title: fix.title,
-        safety: fix.safety,
-        preferred: fix.preferred === true,
-        edits: fix.edits,
-      })),
-      related: (f.related ?? []).map((r) =>
+      fixes: !detail.fixes
+        ? []
+        : f.fixes.map((fix) => ({
+            title: fix.title,
+            safety: fix.safety,
+            preferred: fix.preferred === true,
+            edits: fix.edits,
+          })),
+      related: (!detail.related ? [] : (f.related ?? [])).map((r) =>
         r.file === undefined
           ? { message: r.message, ...regionOf(index, r.start, r.end) }
           : {

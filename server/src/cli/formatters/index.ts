@@ -1,7 +1,7 @@
 // Output formats by name. A format is a function from the run's report to the text written on
 // standard output; adding one (for example `github` annotations) is a file here and a line below.
 import type { FormatName } from '../args';
-import type { RunReport } from '../report';
+import type { ReportDetail, RunReport } from '../report';
 import { formatGithub } from './github';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
@@ -18,4 +18,12 @@ export const FORMATTERS: Record<FormatName, Formatter> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+};
+
+/** What each format reads of the findings (report.ts), so that nothing else is computed. */
+export const FORMAT_DETAIL: Record<FormatName, ReportDetail> = {
+  text: { fixes: true, related: false },
+  json: { fixes: false, related: false },
+  sarif: { fixes: true, related: true },
+  github: { fixes: true, related: false },
 };

@@ -142,7 +142,7 @@ describe('incremental diagnostics', () => {
       // The JSON the stdio transport writes, assembled from each document's cached JSON, is the
       // JSON of the params, character for character.
       const params = publishParams(uri, version, byDocument.diagnostics, byDocument);
-      assert.equal(params[PUBLISH_JSON]!(), JSON.stringify(params), `version ${version}`);
+      assert.equal(Buffer.concat(params[PUBLISH_JSON]!()).toString('utf8'), JSON.stringify(params), `version ${version}`);
       // And the stdio encoder writes the whole message as JSON.stringify would.
       const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params };
       assert.equal(messageJson(message), JSON.stringify(message), `version ${version}`);

@@ -124,6 +124,19 @@ function formatKey(key: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(key) ? key : formatScalar(key);
 }
 
+/** A document to append, with the file's newlines and no trailing ones (the same few per file, on every keystroke). */
+const appendBodies = new Map<string, string>();
+function appendBody(docText: string, nl: string): string {
+  const key = nl + docText;
+  let body = appendBodies.get(key);
+  if (body === undefined) {
+    body = docText.replace(/\r?\n/g, nl).replace(/(\r?\n)+$/, '');
+    if (appendBodies.size >= 256) appendBodies.clear();
+    appendBodies.set(key, body);
+  }
+  return body;
+}
+
 /** Builds edits against one text. Offsets are those of the nodes, i.e. of that text. */
 export class FixBuilder {
   private detected?: TextStyle;
@@ -334,8 +347,10 @@ export class FixBuilder {
 
   private renderAppend(docText: string): Edit {
     const text = this.text;
-    const nl = this.style.newline;
-    const body = docText.replace(/\r?\n/g, nl).replace(/(\r?\n)+$/, '');
+    // Only the newline matters here: the whole style reads the first 400 lines, and this runs for
+    // the append fixes of the edited file on every keystroke.
+    const nl = this.detected?.newline ?? (text.includes('\r\n') ? '\r\n' : '\n');
+    const body = appendBody(docText, nl);
     let prefix = '';
     if (text.length > 0 && !text.endsWith('\n')) prefix = nl;
     // The text already ends with a `---` line (after trailing white space): no second marker.

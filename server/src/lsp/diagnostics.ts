@@ -82,7 +82,17 @@ export class DiagnosticCache {
       diagnostics.push(this.diagnosticAt(uri, lines, f, doc.offset, f, { key }));
     }
     let json: string | undefined;
-    const made: CachedDocument = { uri, text: doc.text, startLine, findings: doc.findings, diagnostics, keys, json: () => (json ??= JSON.stringify(diagnostics).slice(1, -1)) };
+    let bytes: Buffer | undefined;
+    const made: CachedDocument = {
+      uri,
+      text: doc.text,
+      startLine,
+      findings: doc.findings,
+      diagnostics,
+      keys,
+      json: () => (json ??= JSON.stringify(diagnostics).slice(1, -1)),
+      bytes: () => (bytes ??= Buffer.from(made.json(), 'utf8')),
+    };
     this.byDocument.set(doc.docIndex, made);
     return made;
   }
@@ -129,6 +139,8 @@ export interface DocumentDiagnostics {
   keys: string[];
   /** JSON of the diagnostics, without the brackets ('' for none); made when first asked for. */
   json(): string;
+  /** The same JSON in UTF-8, made when first asked for. */
+  bytes(): Buffer;
 }
 
 interface CachedDocument extends DocumentDiagnostics {
@@ -198,8 +210,9 @@ export function documentDiagnostics(
 
 /**
  * The params of textDocument/publishDiagnostics, carrying (under PUBLISH_JSON, not enumerable:
- * JSON.stringify and the IPC transport do not see it) a function that writes the same params as
- * JSON from the documents' cached JSON. The stdio transport's encoder (publish-encoder.ts) uses it.
+ * JSON.stringify and the IPC transport do not see it) a function that gives the same params as
+ * UTF-8 JSON, in pieces, from the documents' cached JSON. The stdio transport's encoder
+ * (publish-encoder.ts) writes them.
  */
 export const PUBLISH_JSON: unique symbol = Symbol('kubeward.publishJson');
 
@@ -207,20 +220,28 @@ export interface PublishParams {
   uri: string;
   version?: number;
   diagnostics: Diagnostic[];
-  [PUBLISH_JSON]?: () => string;
+  [PUBLISH_JSON]?: () => Buffer[];
 }
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');
 
 export function publishParams(uri: string, version: number | undefined, diagnostics: Diagnostic[], parts?: { parseErrors: Diagnostic[]; documents: readonly DocumentDiagnostics[] }): PublishParams {
   const params: PublishParams = version === undefined ? { uri, diagnostics } : { uri, version, diagnostics };
   if (parts) {
     Object.defineProperty(params, PUBLISH_JSON, {
       enumerable: false,
-      value: (): string => {
-        const items: string[] = [];
-        for (const d of parts.parseErrors) items.push(JSON.stringify(d));
-        for (const doc of parts.documents) items.push(doc.json());
-        const head = version === undefined ? `{"uri":${JSON.stringify(uri)}` : `{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(version)}`;
-        return `${head},"diagnostics":[${items.join(',')}]}`;
+      value: (): Buffer[] => {
+        const head = version === undefined ? `{"uri":${JSON.stringify(uri)},"diagnostics":[` : `{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(version)},"diagnostics":[`;
+        const out: Buffer[] = [Buffer.from(head, 'utf8')];
+        const item = (b: Buffer): void => {
+          if (out.length > 1) out.push(COMMA);
+          out.push(b);
+        };
+        for (const d of parts.parseErrors) item(Buffer.from(JSON.stringify(d), 'utf8'));
+        for (const doc of parts.documents) item(doc.bytes());
+        out.push(CLOSE);
+        return out;
       },
     });
   }

@@ -23,7 +23,7 @@ test('the .vsix holds only the bundles, schemas, snippets, rule docs and manifes
     /^license(\.txt|\.md)?$/i,
     /^changelog\.md$/i,
     /^images\/icon\.png$/,
-    /^dist\/(client|server|cli)\.js$/,
+    /^dist\/(client|server|server-main|cli)\.js$/,
     /^dist\/validators\/[a-z0-9-]+\.js$/,
     /^schemas\/.+\.json$/,
     /^snippets\/kubernetes\.json$/,

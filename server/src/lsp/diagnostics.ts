@@ -68,7 +68,7 @@ export class DiagnosticCache {
   private readonly byDocument = new Map<number, CachedDocument>();
   private readonly hrefs = new Map<string, { href: string }>();
 
-  /** A document's diagnostics (documentDiagnostics), reused while its findings and first line are the same. */
+  /** A document's diagnostics (documentDiagnostics), reused while its text, first line and findings are the same. */
   document(uri: string, lines: TextDocument, doc: DocumentFindings): DocumentDiagnostics {
     const startLine = lines.positionAt(doc.offset).line;
     const cached = this.byDocument.get(doc.docIndex);
@@ -182,7 +182,8 @@ function sameRelated(a: Finding['related'], b: Finding['related']): boolean {
  * Diagnostics and their keys (parallel to result.findings) straight from the documents' own
  * findings: a keystroke does not make every finding of the file absolute first. A document with
  * the same text and the same findings as at the last call (sameDiagnosticFields) that starts on
- * the same line has the same diagnostics: it starts a line, so every position in it is the same. Those are reused, with their JSON (`documents`, for publishParams).
+ * the same line has the same diagnostics: it starts a line, so every position in it is the same.
+ * Those are reused, with their JSON (`documents`, for publishParams).
  */
 export function documentDiagnostics(
   uri: string,

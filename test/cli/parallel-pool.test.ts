@@ -20,9 +20,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { manifest, smallFile } from '../../bench/generate';
 import { CLI, PRIVILEGED_POD, y, type JsonReport } from './helpers';
+import { tempFolders } from '../helpers/temp-folder';
 
 const IS_ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
@@ -36,22 +37,7 @@ const FILES_PER_WORKER = 16;
 
 // --- Temporary folders, readable by everyone (so "nobody" can run in them) ----------------------
 
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function folder(files: Record<string, string | Buffer> = {}): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-pool-'));
-  fs.chmodSync(d, 0o755);
-  for (const [name, content] of Object.entries(files)) {
-    const p = path.join(d, name);
-    fs.mkdirSync(path.dirname(p), { recursive: true, mode: 0o755 });
-    fs.writeFileSync(p, content, { mode: 0o644 });
-  }
-  dirs.push(d);
-  return d;
-}
+const folder = tempFolders('kubeward-pool-');
 
 // --- The read log -------------------------------------------------------------------------------
 

@@ -9,11 +9,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ROOT } from './corpus';
 import { PRIVILEGED_POD } from './hostile-inputs';
+import { tempFolders } from '../helpers/temp-folder';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const IS_ROOT = process.getuid?.() === 0;
@@ -39,37 +39,7 @@ function kubeward(args: string[], cwd: string, opts: { asNobody?: boolean; input
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) {
-    try {
-      fs.chmodSync(d, 0o755);
-      for (const p of fs.readdirSync(d, { recursive: true }) as string[]) {
-        try {
-          fs.chmodSync(path.join(d, p), 0o755);
-        } catch {
-          // a dangling link
-        }
-      }
-    } catch {
-      // already gone
-    }
-    fs.rmSync(d, { recursive: true, force: true });
-  }
-});
-
-/** A temporary folder with `files`, readable by everyone (so "nobody" can run in it). */
-function folder(files: Record<string, string | Buffer> = {}): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-robust-'));
-  fs.chmodSync(d, 0o755);
-  for (const [name, content] of Object.entries(files)) {
-    const p = path.join(d, name);
-    fs.mkdirSync(path.dirname(p), { recursive: true, mode: 0o755 });
-    fs.writeFileSync(p, content, { mode: 0o644 });
-  }
-  dirs.push(d);
-  return d;
-}
+const folder = tempFolders('kubeward-robust-');
 
 /** `file:line:col severity rule` of each finding in the text output. */
 const findingsOf = (out: string) => out.split('\n').filter((l) => /^\S+:\d+:\d+ (error|warning|info) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' '));

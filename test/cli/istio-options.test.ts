@@ -5,17 +5,8 @@ import { describe, it } from 'node:test';
 import { parseArgs, UsageError, type LintArgs } from '../../server/src/cli/args';
 import { lintOptionsFrom } from '../../server/src/cli/options';
 import { json, kubeward, tempDir, y } from './helpers';
+import { PERMISSIVE_IN_MESH_ROOT } from '../helpers/istio-fixtures';
 
-const PERMISSIVE_IN_MESH_ROOT = y(
-  'apiVersion: security.istio.io/v1',
-  'kind: PeerAuthentication',
-  'metadata:',
-  '  name: default',
-  '  namespace: mesh-root',
-  'spec:',
-  '  mtls:',
-  '    mode: PERMISSIVE',
-);
 
 /** A Gateway that leaves the TLS minimum to the proxy: TLS 1.2 from Istio 1.14 (reported as info), TLS 1.0 before (a warning). */
 const DEFAULT_TLS_GATEWAY = y(

@@ -8,22 +8,12 @@ import { lint } from '../../server/src/engine';
 import { parseChunk } from '../../server/src/engine/parse';
 import { CONFIG_SCHEMA_PATH } from '../../scripts/gen-config-schema';
 import { y } from '../cli/helpers';
+import { PERMISSIVE_IN_MESH_ROOT } from '../helpers/istio-fixtures';
 
 const errorsOf = (text: string) => parseConfig(text).errors.map((e) => `${e.line}:${e.column}-${e.endLine}:${e.endColumn} ${e.message}`);
 const NS_HINT = 'a namespace name (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)';
 const VERSION_HINT = 'an Istio minor version "1.N" or "v1.N" (for example "1.21")';
 
-/** A mesh-wide PERMISSIVE policy when `mesh-root` is the root namespace; namespace-wide otherwise. */
-const PERMISSIVE_IN_MESH_ROOT = y(
-  'apiVersion: security.istio.io/v1',
-  'kind: PeerAuthentication',
-  'metadata:',
-  '  name: default',
-  '  namespace: mesh-root',
-  'spec:',
-  '  mtls:',
-  '    mode: PERMISSIVE',
-);
 
 describe('config: istio', () => {
   it('reads rootNamespace and version ("1.N", "v1.N" or an unquoted number, read as written)', () => {

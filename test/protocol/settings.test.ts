@@ -11,6 +11,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { BASELINE, RESTRICTED_ONLY, WEB } from './fixtures';
 import { codes, LspTestClient, y } from './lsp-client';
 import { normalizeSettings } from '../../server/src/lsp/settings';
+import { PERMISSIVE_IN_MESH_ROOT } from '../helpers/istio-fixtures';
 
 const has = (p: PublishDiagnosticsParams, code: string): boolean => p.diagnostics.some((d) => d.code === code);
 const pssCodes = (p: PublishDiagnosticsParams): string[] => [...new Set(codes(p.diagnostics).filter((c) => c.startsWith('pss-')))];
@@ -109,16 +110,6 @@ describe('protocol: settings with workspace/configuration', () => {
 });
 
 describe('protocol: Istio settings', () => {
-  const PERMISSIVE_IN_MESH_ROOT = y(
-    'apiVersion: security.istio.io/v1',
-    'kind: PeerAuthentication',
-    'metadata:',
-    '  name: default',
-    '  namespace: mesh-root',
-    'spec:',
-    '  mtls:',
-    '    mode: PERMISSIVE',
-  );
   const message = (p: PublishDiagnosticsParams) => String(p.diagnostics.find((d) => d.code === 'istio-peer-authn-not-strict')?.message);
 
   it('normalizeSettings: kubeward.istio.rootNamespace and kubeward.istio.version, empty by default, invalid values reported', () => {

@@ -139,7 +139,7 @@ describe('protocol: diagnostics and code actions', () => {
     const actions = await c.codeActions(uri, priv.range, [reworded], ['quickfix']);
     assert.ok(actions.some((a) => a.title === 'Set privileged: false'), titles(actions));
     // Same message, but a code and data that match no finding: no fix.
-    const wrong = { ...priv, code: 'pss-host-namespaces', data: { version: 1, key: '0/7' } };
+    const wrong = { ...priv, code: 'pss-host-namespaces', data: { key: '0/7' } };
     const none = await c.codeActions(uri, priv.range, [wrong], ['quickfix']);
     assert.ok(!none.some((a) => a.title === 'Set privileged: false'), titles(none));
   });
@@ -149,13 +149,18 @@ describe('protocol: diagnostics and code actions', () => {
     const p = await c.open(uri, WEB);
     const priv = byCode(p.diagnostics, 'pss-privileged');
     await c.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# added\n' }]);
-    // An editor moves the marker with the text; the data still names version 1.
+    // An editor moves the marker with the text; the data key is the one of the first publish.
     const moved = { ...priv, range: { start: { line: 14, character: 24 }, end: { line: 14, character: 28 } } };
     const actions = await c.codeActions(uri, moved.range, [moved], ['quickfix']);
     const fix = actions.find((a) => a.title === 'Set privileged: false');
     assert.ok(fix, titles(actions));
     const current = `# added\n${WEB}`;
     assert.equal(applyWorkspaceEdit(current, fix.edit, uri), current.replace('privileged: true', 'privileged: false'));
+    // A client that did not move the range: nothing of that rule is there any more, so the key names the finding.
+    const unmoved = await c.codeActions(uri, priv.range, [priv], ['quickfix']);
+    const byKey = unmoved.find((a) => a.title === 'Set privileged: false');
+    assert.ok(byKey, titles(unmoved));
+    assert.equal(applyWorkspaceEdit(current, byKey.edit, uri), current.replace('privileged: true', 'privileged: false'));
   });
 
   it('"Disable <rule> for this line" inserts the comment at the line\'s indentation, and the finding goes', async () => {

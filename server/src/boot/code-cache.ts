@@ -32,13 +32,6 @@ export function saveCodeCache(): void {
   }
 }
 
-export interface CodeCacheRun {
-  /** Whether a cache was found for the main bundle and V8 took it. */
-  used: boolean;
-  /** Where the main bundle's cache is (or would be) kept; undefined when caching is off or not possible. */
-  file?: string;
-}
-
 type Wrapped = (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => unknown;
 
 /**
@@ -46,7 +39,7 @@ type Wrapped = (exports: unknown, require: NodeRequire, module: Module, filename
  * the modules it requires from its own folder and below (dist/validators/*.js, the schema
  * validators, 4 MB that the first lint loads) are compiled with the cache too.
  */
-export function runWithCodeCache(file: string): CodeCacheRun {
+export function runWithCodeCache(file: string): void {
   const pending: (() => void)[] = [];
   const compile = (source: string, filename: string): Wrapped => {
     const cacheFile = cachePath(filename);
@@ -71,10 +64,8 @@ export function runWithCodeCache(file: string): CodeCacheRun {
     }
     const used = cached !== undefined && script.cachedDataRejected === false;
     if (cacheFile && !used) pending.push(() => writeCache(cacheFile, script));
-    if (filename === file) main = { used, file: cacheFile };
     return script.runInThisContext() as Wrapped;
   };
-  let main: CodeCacheRun = { used: false };
   (globalThis as Record<symbol, unknown>)[SAVE] = (): void => {
     for (const write of pending.splice(0)) write();
   };
@@ -94,7 +85,6 @@ export function runWithCodeCache(file: string): CodeCacheRun {
   mod.loaded = true;
   const run = compile(fs.readFileSync(file, 'utf8'), file);
   run.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
-  return main;
 }
 
 function writeCache(cacheFile: string, script: Script): void {

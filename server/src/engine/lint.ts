@@ -243,7 +243,7 @@ export class Linter {
       ruleRan: (id, start, end) => {
         const active = rules.find((a) => a.rule.id === id);
         if (!active) return false;
-        return e.resources.some((r, i) => r.node.range![0] <= end && r.node.range![1] >= start && ruleApplies(active.rule, settings[i], overriddenChecks(rules, settings[i])));
+        return e.resources.some((r, i) => r.node.range![0] <= end && r.node.range![1] >= start && applicableRules(rules, settings[i]).includes(active));
       },
       severity: (id) => rules.find((a) => a.rule.id === id)?.severity,
       suggest: (id) => closestId(id, registry.map((r) => r.id)),

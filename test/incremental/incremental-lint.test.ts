@@ -8,9 +8,11 @@ import { describe, it } from 'node:test';
 import { manifest, rng } from '../../bench/generate';
 import { Linter, type LintOptions } from '../../server/src/engine';
 import { WorkspaceGraph } from '../../server/src/engine/workspace/graph';
-import { DiagnosticCache, documentDiagnostics, findingKeys, PUBLISH_JSON, publishParams, toDiagnostics, type DocumentDiagnostics } from '../../server/src/lsp/diagnostics';
+import { DiagnosticCache, documentDiagnostics, findingKeys, CACHED_JSON, publishParams, toDiagnostics, type DocumentDiagnostics } from '../../server/src/lsp/diagnostics';
 import { documentFindings } from '../../server/src/engine/lint';
 import { messageJson } from '../../server/src/lsp/publish-encoder';
+import { PullReports } from '../../server/src/lsp/pull-diagnostics';
+import type { Snapshot } from '../../server/src/lsp/document-state';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 type Edit = (text: string, r: () => number) => string;
@@ -142,7 +144,7 @@ describe('incremental diagnostics', () => {
       // The JSON the stdio transport writes, assembled from each document's cached JSON, is the
       // JSON of the params, character for character.
       const params = publishParams(uri, version, byDocument.diagnostics, byDocument);
-      assert.equal(Buffer.concat(params[PUBLISH_JSON]!()).toString('utf8'), JSON.stringify(params), `version ${version}`);
+      assert.equal(Buffer.concat(params[CACHED_JSON]!()).toString('utf8'), JSON.stringify(params), `version ${version}`);
       // And the stdio encoder writes the whole message as JSON.stringify would.
       const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params };
       assert.equal(messageJson(message), JSON.stringify(message), `version ${version}`);
@@ -151,6 +153,44 @@ describe('incremental diagnostics', () => {
     }
     assert.ok(moved > 30, 'documents after the first carry findings');
     assert.ok(reused > 40, `unchanged documents keep their diagnostics from one edit to the next (${reused} reused)`);
+  });
+
+  it('pulled reports: the resultId changes exactly when the diagnostics do; a full report is written as JSON.stringify writes it', () => {
+    const base = manifest(400, 45);
+    const uri = 'file:///w/app.yaml';
+    const linter = new Linter();
+    const cache = new DiagnosticCache();
+    const reports = new PullReports();
+    let version = 1;
+    let last: { json: string; resultId: string } | undefined;
+    const seen = { unchanged: 0, changed: 0 };
+    // Edits that change findings, and edits of values no rule reads (the diagnostics stay the same).
+    const same = 'type in a value no fact reads';
+    for (const text of [base, ...edits(base, 40, 6, [...Object.keys(EDITS), same, same])]) {
+      const lines = TextDocument.create(uri, 'yaml', ++version, text);
+      const result = linter.lint(text, { fileName: uri });
+      const byDocument = documentDiagnostics(uri, lines, result, documentFindings(result)!, cache);
+      const snap = { uri, version, diagnostics: byDocument.diagnostics, parts: byDocument } as unknown as Snapshot;
+      const report = reports.report(snap, last?.resultId);
+      const json = JSON.stringify(byDocument.diagnostics);
+      if (last && last.json === json) {
+        seen.unchanged++;
+        assert.deepEqual(report, { kind: 'unchanged', resultId: last.resultId }, `version ${version}: same diagnostics`);
+        continue;
+      }
+      seen.changed++;
+      assert.equal(report.kind, 'full', `version ${version}`);
+      assert.notEqual(report.resultId, last?.resultId, `version ${version}: new diagnostics, new id`);
+      assert.deepEqual((report as { items: unknown[] }).items, byDocument.diagnostics);
+      const message = { jsonrpc: '2.0', id: version, result: report };
+      assert.equal(messageJson(message), JSON.stringify(message), `version ${version}`);
+      // A client that lost its report (no previous id) gets the whole list again, same id.
+      const again = reports.report(snap, undefined);
+      assert.equal(again.kind, 'full');
+      assert.equal(again.resultId, report.resultId);
+      last = { json, resultId: report.resultId! };
+    }
+    assert.ok(seen.unchanged >= 5 && seen.changed >= 10, JSON.stringify(seen));
   });
 });
 
@@ -164,7 +204,12 @@ describe('the stdio encoder', () => {
       // Cached JSON that says no diagnostics, but an extra field: the message is stringified whole.
       { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: cached, extra: 1 },
     ];
+    // A response with a report carrying cached JSON, and extra fields or an id JSON cannot take.
+    const report = { kind: 'full', resultId: 'r1', items: diagnostics };
+    Object.defineProperty(report, CACHED_JSON, { enumerable: false, value: () => [Buffer.from('{"kind":"full","resultId":"r1","items":[]}')] });
+    messages.push({ jsonrpc: '2.0', id: 7, result: report, extra: 1 } as never, { jsonrpc: '2.0', id: undefined, result: report } as never);
     for (const m of messages) assert.equal(messageJson(m), JSON.stringify(m));
+    assert.equal(messageJson({ jsonrpc: '2.0', id: 'a"b', result: report }), '{"jsonrpc":"2.0","id":"a\\"b","result":{"kind":"full","resultId":"r1","items":[]}}');
     // The cached JSON is what is written when the message has exactly its three fields.
     assert.equal(messageJson({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: cached }), '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"file:///a b.yaml","version":3,"diagnostics":[]}}');
   });

@@ -10,6 +10,7 @@ import type {
   ClientCapabilities,
   CodeAction,
   Diagnostic,
+  DocumentDiagnosticReport,
   Hover,
   InitializeResult,
   Position,
@@ -74,6 +75,9 @@ export class LspTestClient {
   readonly logs: { type: number; message: string }[] = [];
   readonly registrations: unknown[] = [];
   readonly configurationRequests: { scopeUri?: string; section?: string }[] = [];
+  /** workspace/diagnostic/refresh requests received. */
+  refreshes = 0;
+  private refreshWaiters: (() => void)[] = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: Waiter[] = [];
   private stderr = '';
@@ -116,6 +120,11 @@ export class LspTestClient {
       return null;
     });
     this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      for (const w of this.refreshWaiters.splice(0)) w();
+      return null;
+    });
     this.conn.onError(() => undefined);
     this.conn.listen();
   }
@@ -161,6 +170,16 @@ export class LspTestClient {
   /** The next diagnostics published for `uri` that satisfy `accept` (only ones that arrive later). */
   nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, what = `diagnostics for ${uri}`): Promise<PublishDiagnosticsParams> {
     return this.within(new Promise<PublishDiagnosticsParams>((resolve) => this.waiters.push({ uri, accept, resolve })), what);
+  }
+
+  /** textDocument/diagnostic (pull), with the resultId of the report the client holds. */
+  pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.within(this.conn.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId }), `pulled diagnostics of ${uri}`);
+  }
+
+  /** The next workspace/diagnostic/refresh request from the server. */
+  nextRefresh(what = 'a workspace/diagnostic/refresh request'): Promise<void> {
+    return this.within(new Promise<void>((resolve) => this.refreshWaiters.push(resolve)), what);
   }
 
   lastDiagnostics(uri: string): PublishDiagnosticsParams | undefined {

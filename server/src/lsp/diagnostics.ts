@@ -210,41 +210,45 @@ export function documentDiagnostics(
 }
 
 /**
- * The params of textDocument/publishDiagnostics, carrying (under PUBLISH_JSON, not enumerable:
- * JSON.stringify and the IPC transport do not see it) a function that gives the same params as
- * UTF-8 JSON, in pieces, from the documents' cached JSON. The stdio transport's encoder
- * (publish-encoder.ts) writes them.
+ * Marks an object whose JSON can be taken from the YAML documents' cached diagnostics JSON: the
+ * params of textDocument/publishDiagnostics (publishParams) and a full textDocument/diagnostic
+ * report (pull-diagnostics.ts). Under it, not enumerable (JSON.stringify and the IPC transport do
+ * not see it), a function gives the object's UTF-8 JSON in pieces, the bytes of JSON.stringify of
+ * it; the stdio transport's encoder (publish-encoder.ts) writes them.
  */
-export const PUBLISH_JSON: unique symbol = Symbol('kubeward.publishJson');
+export const CACHED_JSON: unique symbol = Symbol('kubeward.cachedJson');
+
+export type DiagnosticsJson = () => Buffer[];
 
 export interface PublishParams {
   uri: string;
   version?: number;
   diagnostics: Diagnostic[];
-  [PUBLISH_JSON]?: () => Buffer[];
+  [CACHED_JSON]?: DiagnosticsJson;
 }
 
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']}');
 
+/** `head` (the JSON up to the array's '['), the diagnostics of `parts`, then ']}'. */
+export function diagnosticPieces(head: string, parts: { parseErrors: Diagnostic[]; documents: readonly DocumentDiagnostics[] }): Buffer[] {
+  const out: Buffer[] = [Buffer.from(head, 'utf8')];
+  const item = (b: Buffer): void => {
+    if (out.length > 1) out.push(COMMA);
+    out.push(b);
+  };
+  for (const d of parts.parseErrors) item(Buffer.from(JSON.stringify(d), 'utf8'));
+  for (const doc of parts.documents) item(doc.bytes());
+  out.push(CLOSE);
+  return out;
+}
+
 export function publishParams(uri: string, version: number | undefined, diagnostics: Diagnostic[], parts?: { parseErrors: Diagnostic[]; documents: readonly DocumentDiagnostics[] }): PublishParams {
   const params: PublishParams = version === undefined ? { uri, diagnostics } : { uri, version, diagnostics };
   if (parts) {
-    Object.defineProperty(params, PUBLISH_JSON, {
-      enumerable: false,
-      value: (): Buffer[] => {
-        const head = version === undefined ? `{"uri":${JSON.stringify(uri)},"diagnostics":[` : `{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(version)},"diagnostics":[`;
-        const out: Buffer[] = [Buffer.from(head, 'utf8')];
-        const item = (b: Buffer): void => {
-          if (out.length > 1) out.push(COMMA);
-          out.push(b);
-        };
-        for (const d of parts.parseErrors) item(Buffer.from(JSON.stringify(d), 'utf8'));
-        for (const doc of parts.documents) item(doc.bytes());
-        out.push(CLOSE);
-        return out;
-      },
-    });
+    const head = version === undefined ? `{"uri":${JSON.stringify(uri)},"diagnostics":[` : `{"uri":${JSON.stringify(uri)},"version":${JSON.stringify(version)},"diagnostics":[`;
+    const json: DiagnosticsJson = () => diagnosticPieces(head, parts);
+    Object.defineProperty(params, CACHED_JSON, { enumerable: false, value: json });
   }
   return params;
 }

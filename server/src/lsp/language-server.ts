@@ -3,6 +3,9 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ResponseError,
+  LSPErrorCodes,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -17,6 +20,7 @@ import { CustomSchemaLoader } from './custom-schemas';
 import { publishParams } from './diagnostics';
 import { DocumentState, reportRuleErrorsOnce, textOf, type Snapshot } from './document-state';
 import { hoverAt } from './hover';
+import { PullReports } from './pull-diagnostics';
 import { CompletionProvider, completionCapabilities, type CompletionCapabilities } from './completion';
 import { SettingsStore } from './settings-store';
 import { WorkspaceIndex, withWorkspaceHover } from './workspace-index';
@@ -28,9 +32,18 @@ export interface ServerInfo {
 }
 
 export interface ServerHooks {
-  /** Called once, after the first publishDiagnostics with findings or without. */
+  /** Called once, after the first diagnostics sent (published or pulled), with findings or without. */
   afterFirstPublish?(): void;
 }
+
+/**
+ * initializationOptions.pullDiagnostics: the client pulls diagnostics (textDocument/diagnostic)
+ * after each change of a document it shows and on workspace/diagnostic/refresh, as Kubeward's VS
+ * Code client does; then nothing is pushed for YAML documents. A client that announces pull
+ * support without this option is sent diagnostics the usual way (publishDiagnostics), since LSP
+ * does not say when a client pulls and some pull only on open or save.
+ */
+export const PULL_DIAGNOSTICS_OPTION = 'pullDiagnostics';
 
 export function startLanguageServer(connection: Connection, info: ServerInfo, serverHooks: ServerHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -45,6 +58,10 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
   let completionCaps: CompletionCapabilities = { snippets: false, insertAsIs: false, markdown: false };
   let dynamicConfiguration = false;
   let firstPublish = true;
+  /** Set at initialize when the client pulls diagnostics (PULL_DIAGNOSTICS_OPTION). */
+  let pulls: PullReports | undefined;
+  let refreshSupport = false;
+  let refreshQueued = false;
 
   const log = (level: 'error' | 'warn' | 'info', message: string): void => {
     try {
@@ -89,7 +106,8 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
     return stateOf(uri).lint(now, resolved);
   };
 
-  const lintAndPublish = async (uri: string): Promise<void> => {
+  /** `refresh`: with a client that pulls, ask it to pull again if the diagnostics changed. */
+  const lintAndPublish = async (uri: string, refresh: boolean): Promise<void> => {
     try {
       // A .kubeward.yaml shows its own errors, at the bad key or value.
       const configDoc = isConfigUri(uri) ? documents.get(uri) : undefined;
@@ -99,23 +117,42 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
       }
       const snap = await currentSnapshot(uri);
       if (!snap) return;
+      if (pulls) {
+        // The client pulls; it is told to when diagnostics it holds changed without an edit of its
+        // own (another file, settings, a .kubeward.yaml).
+        if (refresh && pulls.changed(snap)) requestRefresh();
+        return;
+      }
       if (published.get(uri) === snap) return;
       published.set(uri, snap);
       await connection.sendDiagnostics(publishParams(uri, snap.version, snap.diagnostics, snap.parts));
-      if (firstPublish) {
-        firstPublish = false;
-        serverHooks.afterFirstPublish?.();
-      }
+      sent();
     } catch (err) {
       log('error', `Linting ${uri} failed: ${errorText(err)}`);
     }
   };
 
-  const schedule = (doc: TextDocument): void => {
+  const sent = (): void => {
+    if (!firstPublish) return;
+    firstPublish = false;
+    serverHooks.afterFirstPublish?.();
+  };
+
+  /** workspace/diagnostic/refresh, once for everything that changed in one turn of the event loop. */
+  const requestRefresh = (): void => {
+    if (!refreshSupport || refreshQueued) return;
+    refreshQueued = true;
+    setImmediate(() => {
+      refreshQueued = false;
+      connection.languages.diagnostics.refresh().catch((err: unknown) => log('warn', `Could not ask the client to refresh diagnostics: ${errorText(err)}`));
+    });
+  };
+
+  const schedule = (doc: TextDocument, refresh = true): void => {
     scheduled.get(doc.uri)?.cancel();
     const run = (): void => {
       scheduled.delete(doc.uri);
-      void lintAndPublish(doc.uri);
+      void lintAndPublish(doc.uri, refresh);
     };
     // At once, whatever the size: a keystroke re-checks only the document it touched, and changes
     // that arrive together (a burst of keystrokes) are linted once, after the last of them.
@@ -137,6 +174,9 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
   connection.onInitialize((params): InitializeResult => {
     const c: ClientCapabilities = params.capabilities ?? {};
     const pull = c.workspace?.configuration === true;
+    const init = params.initializationOptions as Record<string, unknown> | undefined;
+    pulls = c.textDocument?.diagnostic !== undefined && init?.[PULL_DIAGNOSTICS_OPTION] === true ? new PullReports() : undefined;
+    refreshSupport = c.workspace?.diagnostics?.refreshSupport === true;
     dynamicConfiguration = c.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const resolveProps = c.textDocument?.codeAction?.resolveSupport?.properties ?? [];
     completionCaps = completionCapabilities(c);
@@ -163,6 +203,8 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { resolveProvider: false },
+        // Cross-resource rules: an edit of one file can change another's diagnostics.
+        ...(pulls ? { diagnosticProvider: { identifier: 'kubeward', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, HARDEN_WORKLOAD_KIND, DISABLE_KIND, FIX_ALL_KIND, HARDEN_FILE_KIND],
           resolveProvider: true,
@@ -192,7 +234,9 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
 
   documents.onDidChangeContent((e) => {
     if (isConfigUri(e.document.uri)) configChanged();
-    else schedule(e.document);
+    // A client that pulls asks for the edited document's diagnostics itself (the lint is then
+    // usually done; it also brings the workspace graph up to date for the other documents).
+    else schedule(e.document, !pulls);
   });
   connection.onDidChangeWatchedFiles((params) => {
     const changes = params?.changes ?? [];
@@ -206,10 +250,29 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
     states.delete(uri);
     published.delete(uri);
     settings?.forget(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A client that pulls drops a closed document's diagnostics itself.
+    if (pulls) pulls.forget(uri);
+    else void connection.sendDiagnostics({ uri, diagnostics: [] });
     // A closed config is read from disk again (the editor may have held unsaved changes).
     if (isConfigUri(uri)) configChanged();
     void workspace.documentClosed(uri);
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    const uri = params?.textDocument?.uri;
+    // A .kubeward.yaml's own errors are published (ConfigLoader), open or not.
+    if (!pulls || typeof uri !== 'string' || isConfigUri(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    try {
+      const snap = await currentSnapshot(uri);
+      if (!snap) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const report = pulls.report(snap, params.previousResultId);
+      sent();
+      return report;
+    } catch (err) {
+      log('error', `Linting ${uri} failed: ${errorText(err)}`);
+      // The client keeps the diagnostics it shows, and asks again on the next change.
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, `Linting failed: ${err instanceof Error ? err.message : String(err)}`, { retriggerRequest: false });
+    }
   });
 
   connection.onCodeAction(async (params) => {

@@ -30,11 +30,14 @@ export interface LspRun {
   cpuPerEdit: number;
   /** Median edit → diagnostics of the edits typed after the measured ones (NaN when none were asked for). */
   steadyMedian: number;
+  /** With pull diagnostics: how many reports were full and how many `unchanged` (open included). */
+  reports?: { full: number; unchanged: number };
 }
 
 /**
  * Where to type: the value of the first `value: json` env line after the middle of the file (a
- * container's env var), so each keystroke changes one YAML document and its diagnostics.
+ * container's env var), so each keystroke changes one YAML document; no finding is on that line,
+ * so the file's diagnostics stay as they were (a client that pulls is told `unchanged`).
  */
 export function typingPoint(text: string): Pos {
   const lines = text.split('\n');
@@ -45,7 +48,21 @@ export function typingPoint(text: string): Pos {
   return { line: i, character: lines[i].length };
 }
 
-export async function runLsp(spec: ServerSpec, file: string, text: string, steadyEdits = 0): Promise<LspRun> {
+/**
+ * Where to type so that every keystroke changes the diagnostics: at the start of the first image
+ * reference after the middle of the file (`image: <here>nginx:1.25`), inside the range of its
+ * image findings, which grow with each character.
+ */
+export function findingTypingPoint(text: string): Pos {
+  const lines = text.split('\n');
+  for (let i = lines.length >> 1; i < lines.length; i++) {
+    const m = /^(\s+(?:- )?image: )\S+$/.exec(lines[i]);
+    if (m) return { line: i, character: m[1].length };
+  }
+  throw new Error('no image reference after the middle of the file');
+}
+
+export async function runLsp(spec: ServerSpec, file: string, text: string, steadyEdits = 0, where: (text: string) => Pos = typingPoint): Promise<LspRun> {
   const uri = pathToFileURL(file).href;
   const client = await BenchClient.start(spec);
   try {
@@ -53,7 +70,7 @@ export async function runLsp(spec: ServerSpec, file: string, text: string, stead
     const open = await client.open(uri, text, 1);
     const openMs = open.publish.at - open.sent;
     let current = text;
-    const at = typingPoint(text);
+    const at = where(text);
     const lineStart = nthLineStart(text, at.line);
     const edits: number[] = [];
     let last = open.publish;
@@ -97,6 +114,7 @@ export async function runLsp(spec: ServerSpec, file: string, text: string, stead
       peakRssEnd: client.peakRss(),
       cpuPerEdit,
       steadyMedian: steady.length > 0 ? median(steady) : NaN,
+      reports: spec.pullDiagnostics ? { ...client.reportKinds } : undefined,
     };
   } finally {
     await client.stop();

@@ -1,6 +1,9 @@
 // A minimal LSP client for timing language servers over stdio. It records the arrival time of every
 // publishDiagnostics (taken in the message handler, before anything else is done with it) and lets
-// the caller wait for the publish that belongs to a given document version.
+// the caller wait for the publish that belongs to a given document version. With
+// `pullDiagnostics`, it pulls instead, as Kubeward's VS Code client does: after didOpen and each
+// didChange it sends textDocument/diagnostic with the resultId of the last report, and the response
+// (a full report, or `unchanged`) is that version's diagnostics.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +30,8 @@ export interface ServerSpec {
   pull: boolean;
   /** The server's environment (default: the bench's). */
   env?: NodeJS.ProcessEnv;
+  /** Pull diagnostics (LSP 3.17), asked for in initializationOptions as Kubeward's VS Code client does. */
+  pullDiagnostics?: boolean;
 }
 
 const TIMEOUT_MS = 120_000;
@@ -43,6 +48,12 @@ export class BenchClient {
   private stderr = '';
   private exitCode: number | null | undefined;
   private readonly exited: Promise<number | null>;
+  /** Pull mode: per document, the last report's resultId and diagnostic count. */
+  private readonly reports = new Map<string, { resultId?: string; count: number }>();
+  /** Pull mode: how many full and unchanged reports came back. */
+  readonly reportKinds = { full: 0, unchanged: 0 };
+  /** workspace/diagnostic/refresh requests the server sent. */
+  refreshes = 0;
 
   private constructor(
     readonly spec: ServerSpec,
@@ -78,6 +89,10 @@ export class BenchClient {
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.onRequest('workspace/workspaceFolders', () => null);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      return null;
+    });
     this.conn.onNotification('$/progress', (p: { value?: { kind?: string; title?: string } }) => {
       if (p?.value?.kind) this.progress.push({ kind: p.value.kind, title: p.value.title, at: performance.now() });
     });
@@ -95,13 +110,20 @@ export class BenchClient {
         rootUri: workspaceFolders[0] ?? null,
         workspaceFolders: workspaceFolders.length ? workspaceFolders.map((uri) => ({ uri, name: uri.split('/').pop() })) : null,
         capabilities: {
-          workspace: { configuration: spec.pull, didChangeConfiguration: { dynamicRegistration: false }, workspaceFolders: true },
+          workspace: {
+            configuration: spec.pull,
+            didChangeConfiguration: { dynamicRegistration: false },
+            workspaceFolders: true,
+            ...(spec.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
+          },
           textDocument: {
             synchronization: { dynamicRegistration: false },
             publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+            ...(spec.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
           },
           window: { workDoneProgress: true },
         },
+        initializationOptions: spec.pullDiagnostics ? { pullDiagnostics: true } : undefined,
       }),
       'initialize',
     );
@@ -118,10 +140,33 @@ export class BenchClient {
   }
 
   async open(uri: string, text: string, version: number): Promise<{ sent: number; publish: Publish }> {
+    if (this.spec.pullDiagnostics) {
+      const sent = performance.now();
+      await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+      return { sent, publish: await this.pull(uri, version) };
+    }
     const next = this.next(uri, (p) => p.version === undefined || p.version === version);
     const sent = performance.now();
     await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
     return { sent, publish: await next };
+  }
+
+  /** Pull mode: the document's diagnostics as of `version` (the last change sent). */
+  async pull(uri: string, version: number): Promise<Publish> {
+    const last = this.reports.get(uri);
+    const report = await this.within(
+      this.conn.sendRequest<{ kind: 'full' | 'unchanged'; resultId?: string; items?: unknown[] }>('textDocument/diagnostic', {
+        textDocument: { uri },
+        identifier: 'kubeward',
+        previousResultId: last?.resultId,
+      }),
+      `diagnostics for ${uri}`,
+    );
+    const at = performance.now();
+    const count = report.kind === 'unchanged' && last ? last.count : (report.items?.length ?? 0);
+    this.reportKinds[report.kind === 'unchanged' ? 'unchanged' : 'full']++;
+    this.reports.set(uri, { resultId: report.resultId, count });
+    return { uri, version, count, at };
   }
 
   /**
@@ -130,8 +175,13 @@ export class BenchClient {
    * one change in flight at a time, so no earlier validation can still be running).
    */
   async change(uri: string, version: number, edit: { start: Pos; end: Pos; text: string }, fullText: string): Promise<{ sent: number; publish: Publish }> {
-    const next = this.next(uri, (p) => p.version === undefined || p.version === version);
     const contentChanges = this.syncKind === 2 ? [{ range: { start: edit.start, end: edit.end }, text: edit.text }] : [{ text: fullText }];
+    if (this.spec.pullDiagnostics) {
+      const sent = performance.now();
+      await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+      return { sent, publish: await this.pull(uri, version) };
+    }
+    const next = this.next(uri, (p) => p.version === undefined || p.version === version);
     const sent = performance.now();
     await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
     return { sent, publish: await next };

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { join, resolve } from 'node:path';
 import { generate, SIZES, smallFile } from './generate';
 import { measureFloor, measureIndexing, parseFloorFiles, type FloorResult } from './in-process';
-import { runLsp, MEASURED_EDITS, STEADY_EDITS, WARMUP_EDITS, type LspRun } from './lsp-bench';
+import { findingTypingPoint, runLsp, MEASURED_EDITS, STEADY_EDITS, WARMUP_EDITS, type LspRun } from './lsp-bench';
 import type { ServerSpec } from './lsp';
 import { coldStart, runCli, type ColdStart } from './process-bench';
 import { mb, median, ms, ratio, table } from './stats';
@@ -25,13 +25,18 @@ const withYls = !args.includes('--no-yls');
  */
 const CODE_CACHE = join(GENERATED, 'code-cache');
 
+/** Kubeward as its VS Code client runs it: diagnostics pulled after each change (LSP 3.17). */
 export const KUBEWARD: ServerSpec = {
-  name: 'kubeward',
+  name: 'kubeward (pull)',
   command: [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'],
   settings: { kubeward: {} },
   pull: true,
+  pullDiagnostics: true,
   env: { ...process.env, KUBEWARD_CODE_CACHE_DIR: CODE_CACHE },
 };
+
+/** Kubeward as other editors run it: every lint's diagnostics published (publishDiagnostics). */
+export const KUBEWARD_PUSH: ServerSpec = { ...KUBEWARD, name: 'kubeward (push)', pullDiagnostics: false };
 
 /**
  * yaml-language-server as a user without network access has it: validation on, the schema store
@@ -106,14 +111,18 @@ async function main(): Promise<void> {
   }
 
   // --- Language servers ------------------------------------------------------------------------
-  const runs: Record<string, Record<number, LspRun>> = { kubeward: {}, yls: {} };
+  const runs: Record<string, Record<number, LspRun>> = { kubeward: {}, push: {}, yls: {}, changing: {}, changingPush: {} };
   if (!skip.has('lsp')) {
     log(`\n## Language servers: open and edit-to-diagnostics (${MEASURED_EDITS} one-character edits in the middle after ${WARMUP_EDITS} warm-up edits)\n`);
+    log('kubeward: diagnostics pulled after each change, as its VS Code client does (`unchanged` when the edit left them as they were); kubeward (push): published after each change, as for other editors.\n');
     const rows: string[][] = [];
     for (const s of SIZES) {
       const k = await runLsp(KUBEWARD, gen.manifests[s], texts[s], STEADY_EDITS);
       runs.kubeward[s] = k;
       rows.push(lspRow(k));
+      const kp = await runLsp(KUBEWARD_PUSH, gen.manifests[s], texts[s], STEADY_EDITS);
+      runs.push[s] = kp;
+      rows.push(lspRow(kp));
       if (withYls) {
         const y = await runLsp(YLS, gen.manifests[s], texts[s]);
         runs.yls[s] = y;
@@ -124,6 +133,21 @@ async function main(): Promise<void> {
     log(table(['server', 'lines', 'open → diags', 'diags', 'edit median', 'edit p90', 'server CPU/edit', 'diags after', 'peak RSS', 'versioned'], rows));
     log('\nyaml-language-server debounces validation by a fixed 200 ms (validationDelayMs, not configurable); its edit times include it, as its users wait for it.');
     log('Without that delay, its compute per edit would be about: ' + SIZES.filter((s) => runs.yls[s]).map((s) => `${s / 1000}k: ${ms(runs.yls[s].editMedian - 200)}`).join(', ') + '.');
+    log('kubeward reports (pull): ' + SIZES.map((s) => `${s / 1000}k: ${runs.kubeward[s].reports?.full ?? 0} full, ${runs.kubeward[s].reports?.unchanged ?? 0} unchanged`).join('; ') + '.');
+
+    // The same, typing where every keystroke changes the diagnostics (the full list goes out each time).
+    log(`\n## Edits that change the diagnostics: typing at the start of an image reference (its findings' ranges grow), ${MEASURED_EDITS} edits after ${WARMUP_EDITS}\n`);
+    const changingRows: string[][] = [];
+    for (const s of SIZES) {
+      const k = await runLsp(KUBEWARD, gen.manifests[s], texts[s], 0, findingTypingPoint);
+      runs.changing[s] = k;
+      changingRows.push(lspRow(k));
+      const kp = await runLsp(KUBEWARD_PUSH, gen.manifests[s], texts[s], 0, findingTypingPoint);
+      runs.changingPush[s] = kp;
+      changingRows.push(lspRow(kp));
+    }
+    log(table(['server', 'lines', 'open → diags', 'diags', 'edit median', 'edit p90', 'server CPU/edit', 'diags after', 'peak RSS', 'versioned'], changingRows));
+    log('kubeward reports (pull): ' + SIZES.map((s) => `${s / 1000}k: ${runs.changing[s].reports?.full ?? 0} full, ${runs.changing[s].reports?.unchanged ?? 0} unchanged`).join('; ') + '.');
     const k10 = runs.kubeward[10_000];
     const k50 = runs.kubeward[50_000];
     if (k10 && runs.yls[10_000]) {
@@ -135,6 +159,14 @@ async function main(): Promise<void> {
     for (const s of SIZES) {
       const k = runs.kubeward[s];
       if (k) targets.push({ name: `(info) edit → diagnostics once warm, ${s / 1000}k lines (the ${STEADY_EDITS} edits after the measured ones)`, measured: `${ms(k.steadyMedian)} median (measured edits: ${ms(k.editMedian)}); peak RSS after them ${mb(k.peakRssEnd)}`, pass: undefined });
+    }
+    for (const s of [10_000, 50_000]) {
+      const p = runs.push[s];
+      const y = runs.yls[s];
+      if (p) targets.push({ name: `(info) the same with push (other editors), ${s / 1000}k lines`, measured: `${ms(p.editMedian)} median${y ? ` (${ratio(y.editMedian / p.editMedian)} faster than yaml-language-server)` : ''}; once warm ${ms(p.steadyMedian)}`, pass: undefined });
+      const ch = runs.changing[s];
+      const chp = runs.changingPush[s];
+      if (ch && chp) targets.push({ name: `(info) edits that change the diagnostics, ${s / 1000}k lines`, measured: `${ms(ch.editMedian)} median pulled, ${ms(chp.editMedian)} pushed${y ? ` (${ratio(y.editMedian / ch.editMedian)} / ${ratio(y.editMedian / chp.editMedian)} faster than yaml-language-server)` : ''}`, pass: undefined });
     }
     if (k50 && runs.yls[50_000]) {
       const y = runs.yls[50_000];

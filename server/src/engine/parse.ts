@@ -374,11 +374,24 @@ export function rootMap(doc: Document.Parsed): YAMLMap | undefined {
 /** Serialises a plain scalar for insertion, quoting only where YAML needs it. */
 export function formatScalar(value: string | number | boolean | null): string {
   if (typeof value === 'string') {
-    // YAML 1.1 readers (Kubernetes) treat yes/no/on/off as booleans, so quote those.
-    if (/^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(value)) return `"${value}"`;
-    // Never a block scalar (`|`): its lines would need the indentation of the place the value
-    // is inserted at, which the caller does not add. Multi-line strings become "a\nb".
-    return stringify(value, { lineWidth: 0, blockQuote: false }).replace(/\n$/, '');
+    // The same names (namespaces, labels) come back in fix after fix: `stringify` builds a whole
+    // document for each, which showed in the profile of a full lint.
+    let out = formattedStrings.get(value);
+    if (out === undefined) {
+      if (formattedStrings.size >= 4096) formattedStrings.clear();
+      formattedStrings.set(value, (out = formatString(value)));
+    }
+    return out;
   }
   return value === null ? 'null' : String(value);
+}
+
+const formattedStrings = new Map<string, string>();
+
+function formatString(value: string): string {
+  // YAML 1.1 readers (Kubernetes) treat yes/no/on/off as booleans, so quote those.
+  if (/^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(value)) return `"${value}"`;
+  // Never a block scalar (`|`): its lines would need the indentation of the place the value
+  // is inserted at, which the caller does not add. Multi-line strings become "a\nb".
+  return stringify(value, { lineWidth: 0, blockQuote: false }).replace(/\n$/, '');
 }

@@ -32,6 +32,8 @@ export interface LspRun {
   steadyMedian: number;
   /** With pull diagnostics: how many reports were full and how many `unchanged` (open included). */
   reports?: { full: number; unchanged: number };
+  /** Sessions pooled (runLspSessions); one when absent. */
+  sessions?: number;
 }
 
 /**
@@ -125,4 +127,33 @@ function nthLineStart(text: string, line: number): number {
   let off = 0;
   for (let i = 0; i < line; i++) off = text.indexOf('\n', off) + 1;
   return off;
+}
+
+/**
+ * Several sessions of runLsp (each a fresh server: start, open, type) as one: the edits of every
+ * session pooled for the median and p90, so that one session's luck with the JIT and the machine's
+ * load weighs less. Open time and CPU per edit are the median of the sessions, peak RSS the
+ * highest.
+ */
+export async function runLspSessions(sessions: number, spec: ServerSpec, file: string, text: string, steadyEdits = 0, where: (text: string) => Pos = typingPoint): Promise<LspRun> {
+  const runs: LspRun[] = [];
+  for (let i = 0; i < sessions; i++) runs.push(await runLsp(spec, file, text, steadyEdits, where));
+  const edits = runs.flatMap((r) => r.edits);
+  const steady = runs.map((r) => r.steadyMedian).filter((x) => !Number.isNaN(x));
+  const reports = runs[0].reports ? { full: 0, unchanged: 0 } : undefined;
+  for (const r of runs) if (reports && r.reports) (reports.full += r.reports.full), (reports.unchanged += r.reports.unchanged);
+  return {
+    ...runs[runs.length - 1],
+    openMs: median(runs.map((r) => r.openMs)),
+    edits,
+    editMedian: median(edits),
+    editP90: percentile(edits, 90),
+    extraPublishes: runs.reduce((n, r) => n + r.extraPublishes, 0),
+    peakRss: Math.max(...runs.map((r) => r.peakRss)),
+    peakRssEnd: Math.max(...runs.map((r) => r.peakRssEnd)),
+    cpuPerEdit: median(runs.map((r) => r.cpuPerEdit)),
+    steadyMedian: steady.length > 0 ? median(steady) : NaN,
+    reports,
+    sessions,
+  };
 }

@@ -23,6 +23,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { manifest, smallFile } from '../../bench/generate';
 import { CLI, PRIVILEGED_POD, y, type JsonReport } from './helpers';
+import { SHOP_SECRET_READER } from '../helpers/shop-fixtures';
 import { tempFolders } from '../helpers/temp-folder';
 
 const IS_ROOT = process.getuid?.() === 0;
@@ -465,21 +466,7 @@ describe('cli pool: cross-file findings between files that different workers han
   // The first three files of the listing go to workers 0, 1 and 2 (the first batches are handed
   // out in turn); the Deployments that depend on them are at the end of the listing.
   const files: Record<string, string> = {};
-  files['00-rbac.yaml'] = y(
-    'apiVersion: rbac.authorization.k8s.io/v1',
-    'kind: Role',
-    'metadata: {name: secret-reader, namespace: shop}',
-    'rules:',
-    '- apiGroups: [""]',
-    '  resources: [secrets]',
-    '  verbs: [get, list]',
-    '---',
-    'apiVersion: rbac.authorization.k8s.io/v1',
-    'kind: RoleBinding',
-    'metadata: {name: read-all, namespace: shop}',
-    'subjects: [{kind: ServiceAccount, name: web-sa}]',
-    'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: secret-reader}',
-  );
+  files['00-rbac.yaml'] = SHOP_SECRET_READER;
   files['01-sa.yaml'] = y('apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: web-sa, namespace: shop}');
   files['02-netpol.yaml'] = y(
     'apiVersion: networking.k8s.io/v1',

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { ClientCapabilities, Diagnostic, DocumentDiagnosticReport, FullDocumentDiagnosticReport } from 'vscode-languageserver';
+import { SHOP_DEFAULT_DENY, SHOP_WEB } from '../helpers/shop-fixtures';
 import { tempFolders } from '../helpers/temp-folder';
 import { WEB } from './fixtures';
 import { codes, LspTestClient, vscodeLikeCapabilities, y } from './lsp-client';
@@ -154,26 +155,8 @@ describe('protocol: pull diagnostics, who gets them', () => {
 
 describe('protocol: pull diagnostics across files', () => {
   const folder = tempFolders('kubeward-pull-');
-  const APP = y(
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata: {name: web, namespace: shop}',
-    'spec:',
-    '  selector: {matchLabels: {app: web}}',
-    '  template:',
-    '    metadata: {labels: {app: web}}',
-    '    spec:',
-    '      containers:',
-    '      - {name: web, image: web:1.0}',
-  );
-  const POLICY = y(
-    'apiVersion: networking.k8s.io/v1',
-    'kind: NetworkPolicy',
-    'metadata: {name: default-deny-all, namespace: shop}',
-    'spec:',
-    '  podSelector: {}',
-    '  policyTypes: [Ingress, Egress]',
-  );
+  const APP = SHOP_WEB;
+  const POLICY = SHOP_DEFAULT_DENY;
 
   it('an edit of one file that changes another open file\'s findings asks the client to pull again', async () => {
     const dir = folder({ 'app.yaml': APP, 'netpol.yaml': POLICY });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { SHOP_DEFAULT_DENY } from '../helpers/shop-fixtures';
 import { LspTestClient, vscodeLikeCapabilities, y } from './lsp-client';
 
 const APP = y(
@@ -29,14 +30,7 @@ const APP = y(
   '      - {name: web, image: web:1.0, envFrom: [{configMapRef: {name: web-config}}]}', // 14
 );
 
-const POLICY = y(
-  'apiVersion: networking.k8s.io/v1',
-  'kind: NetworkPolicy',
-  'metadata: {name: default-deny-all, namespace: shop}',
-  'spec:',
-  '  podSelector: {}',
-  '  policyTypes: [Ingress, Egress]',
-);
+const POLICY = SHOP_DEFAULT_DENY;
 
 const RBAC = y(
   'apiVersion: v1', //                                                                      0

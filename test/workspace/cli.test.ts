@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { EXAMPLES, kubeward, tempDir, y } from '../cli/helpers';
+import { SHOP_DEFAULT_DENY, SHOP_SECRET_READER, SHOP_WEB } from '../helpers/shop-fixtures';
 
 interface Found {
   file: string;
@@ -37,30 +38,9 @@ function findingsOf(found: Found[], file: string, prefix: string): Found[] {
   return found.filter((x) => x.file.endsWith(file) && x.ruleId.startsWith(prefix));
 }
 
-const APP = y(
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: web',
-  '  namespace: shop',
-  'spec:',
-  '  selector: {matchLabels: {app: web}}',
-  '  template:',
-  '    metadata: {labels: {app: web}}',
-  '    spec:',
-  '      serviceAccountName: web-sa',
-  '      containers:',
-  '      - {name: web, image: web:1.0}',
-);
+const APP = SHOP_WEB;
 
-const POLICIES = y(
-  'apiVersion: networking.k8s.io/v1',
-  'kind: NetworkPolicy',
-  'metadata: {name: default-deny-all, namespace: shop}',
-  'spec:',
-  '  podSelector: {}',
-  '  policyTypes: [Ingress, Egress]',
-);
+const POLICIES = SHOP_DEFAULT_DENY;
 
 const RBAC = y(
   'apiVersion: v1',
@@ -68,20 +48,7 @@ const RBAC = y(
   'metadata: {name: web-sa, namespace: shop}',
   'automountServiceAccountToken: false',
   '---',
-  'apiVersion: rbac.authorization.k8s.io/v1',
-  'kind: Role',
-  'metadata: {name: secret-reader, namespace: shop}',
-  'rules:',
-  '- apiGroups: [""]',
-  '  resources: [secrets]',
-  '  verbs: [get, list]',
-  '---',
-  'apiVersion: rbac.authorization.k8s.io/v1',
-  'kind: RoleBinding',
-  'metadata: {name: read-all, namespace: shop}',
-  'subjects: [{kind: ServiceAccount, name: web-sa}]',
-  'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: secret-reader}',
-);
+) + SHOP_SECRET_READER;
 
 describe('CLI over a directory: cross-file findings', () => {
   const dir = tempDir({ 'app/deploy.yaml': APP, 'policies/netpol.yaml': POLICIES, 'rbac/rbac.yaml': RBAC });

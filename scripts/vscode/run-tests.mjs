@@ -39,12 +39,29 @@ async function main() {
     for (const f of r.failures) console.error(`FAIL ${f.title}\n${f.error}\n`);
     // What the workbench logged (errors from the editor itself) helps tell its part from ours.
     if (r.failures.length > 0) console.error(`[vscode-e2e] last workbench console lines:\n${wb.consoleLines.slice(-40).join('\n')}`);
-    console.log(`vscode${useVsix ? ' (vsix)' : ''}: ${r.passed} passed, ${r.failed} failed`);
-    return r.failed === 0 && r.passed > 0 ? 0 : 1;
+    // The client asks for pull diagnostics; the server's first log line says whether it got them.
+    const modes = serverModes(wb.tmp);
+    const pulled = modes.length > 0 && modes.every((m) => m.endsWith('diagnostics pulled by the client'));
+    if (!pulled) console.error(`FAIL the language server was not pulled diagnostics by the VS Code client; its log says: ${modes.join(' | ') || '(no start line found)'}`);
+    console.log(`vscode${useVsix ? ' (vsix)' : ''}: ${r.passed} passed, ${r.failed} failed${pulled ? '' : ', and the server did not run with pull diagnostics'}`);
+    return r.failed === 0 && r.passed > 0 && pulled ? 0 : 1;
   } finally {
     await wb.close();
     fs.rmSync(resultsDir, { recursive: true, force: true });
   }
+}
+
+/** The start lines ("... started with N rules ...; diagnostics ...") in the Kubeward output logs under `dir`. */
+function serverModes(dir) {
+  const out = [];
+  for (const rel of fs.readdirSync(dir, { recursive: true })) {
+    if (path.basename(String(rel)) !== 'Kubeward.log') continue;
+    for (const line of fs.readFileSync(path.join(dir, String(rel)), 'utf8').split('\n')) {
+      const m = / started with \d+ rules .*$/.exec(line);
+      if (m) out.push(m[0].trim());
+    }
+  }
+  return out;
 }
 
 main().then(

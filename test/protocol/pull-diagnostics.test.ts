@@ -139,6 +139,7 @@ describe('protocol: pull diagnostics, who gets them', () => {
   for (const [name, options] of [
     ['a client that supports pull but did not ask', { capabilities: pullCapabilities() }],
     ['a client that asks without supporting pull', { initializationOptions: { pullDiagnostics: true } }],
+    ['a client that asks and pulls but cannot be asked to pull again (no refresh support)', { initializationOptions: { pullDiagnostics: true }, capabilities: { ...pullCapabilities(), workspace: { ...pullCapabilities().workspace, diagnostics: { refreshSupport: false } } } }],
   ] as const) {
     it(`${name} is published to`, async () => {
       const c = await LspTestClient.start(options);

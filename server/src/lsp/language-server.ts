@@ -40,8 +40,9 @@ export interface ServerHooks {
  * initializationOptions.pullDiagnostics: the client pulls diagnostics (textDocument/diagnostic)
  * after each change of a document it shows and on workspace/diagnostic/refresh, as Kubeward's VS
  * Code client does; then nothing is pushed for YAML documents. A client that announces pull
- * support without this option is sent diagnostics the usual way (publishDiagnostics), since LSP
- * does not say when a client pulls and some pull only on open or save.
+ * support without this option, or without refresh support (through which another file's or the
+ * settings' changes reach it), is sent diagnostics the usual way (publishDiagnostics): LSP does not
+ * say when a client pulls, and some pull only on open or save.
  */
 export const PULL_DIAGNOSTICS_OPTION = 'pullDiagnostics';
 
@@ -60,7 +61,6 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
   let firstPublish = true;
   /** Set at initialize when the client pulls diagnostics (PULL_DIAGNOSTICS_OPTION). */
   let pulls: PullReports | undefined;
-  let refreshSupport = false;
   let refreshQueued = false;
 
   const log = (level: 'error' | 'warn' | 'info', message: string): void => {
@@ -140,7 +140,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
 
   /** workspace/diagnostic/refresh, once for everything that changed in one turn of the event loop. */
   const requestRefresh = (): void => {
-    if (!refreshSupport || refreshQueued) return;
+    if (refreshQueued) return;
     refreshQueued = true;
     setImmediate(() => {
       refreshQueued = false;
@@ -175,8 +175,8 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
     const c: ClientCapabilities = params.capabilities ?? {};
     const pull = c.workspace?.configuration === true;
     const init = params.initializationOptions as Record<string, unknown> | undefined;
-    pulls = c.textDocument?.diagnostic !== undefined && init?.[PULL_DIAGNOSTICS_OPTION] === true ? new PullReports() : undefined;
-    refreshSupport = c.workspace?.diagnostics?.refreshSupport === true;
+    const pullable = c.textDocument?.diagnostic !== undefined && c.workspace?.diagnostics?.refreshSupport === true;
+    pulls = pullable && init?.[PULL_DIAGNOSTICS_OPTION] === true ? new PullReports() : undefined;
     dynamicConfiguration = c.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const resolveProps = c.textDocument?.codeAction?.resolveSupport?.properties ?? [];
     completionCaps = completionCapabilities(c);
@@ -216,7 +216,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
 
   connection.onInitialized(() => {
     workspace.start();
-    log('info', `${info.name} ${info.version} started with ${RULES.length} rules (node ${process.version})`);
+    log('info', `${info.name} ${info.version} started with ${RULES.length} rules (node ${process.version}); diagnostics ${pulls ? 'pulled by the client' : 'published'}`);
     if (dynamicConfiguration) {
       // Asks the client to send didChangeConfiguration when `kubeward.*` settings change.
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeward' }).catch((err: unknown) => {

@@ -375,7 +375,8 @@ export function rootMap(doc: Document.Parsed): YAMLMap | undefined {
 export function formatScalar(value: string | number | boolean | null): string {
   if (typeof value === 'string') {
     // The same names (namespaces, labels) come back in fix after fix: `stringify` builds a whole
-    // document for each, which showed in the profile of a full lint.
+    // document for each, which showed in the profile of a full lint. Long values are not kept.
+    if (value.length > 256) return formatString(value);
     let out = formattedStrings.get(value);
     if (out === undefined) {
       if (formattedStrings.size >= 4096) formattedStrings.clear();

@@ -3,6 +3,7 @@
 // over the node tree. Every node keeps its source range; nothing is decoded into plain objects.
 import {
   Alias,
+  Composer,
   Document,
   isAlias,
   isMap,
@@ -10,13 +11,14 @@ import {
   isScalar,
   isSeq,
   Pair,
-  parseDocument,
   Scalar,
   stringify,
   visit,
   YAMLMap,
+  YAMLParseError,
   YAMLSeq,
 } from 'yaml';
+import { Parser as CstParser } from './yaml-cst';
 
 export type YNode = Scalar | YAMLMap | YAMLSeq | Alias;
 export type ParsedDoc = Document.Parsed;
@@ -170,13 +172,7 @@ function isBlankOrComment(text: string, from: number, to: number): boolean {
 
 /** Parses one chunk. YAML 1.1 booleans (`yes`, `on`) are read as Kubernetes reads them. */
 export function parseChunk(text: string): ParsedChunk {
-  const doc = parseDocument(text, {
-    version: '1.1',
-    prettyErrors: false,
-    uniqueKeys: true,
-    keepSourceTokens: false,
-    strict: false,
-  });
+  const doc = parseDocument(text);
   const errors: ChunkError[] = [];
   for (const e of doc.errors) errors.push(toChunkError(e.message, e.code, unclosedQuotePos(doc, e.code, e.message, e.pos, text) ?? e.pos, text, false));
   for (const w of doc.warnings) {
@@ -188,6 +184,25 @@ export function parseChunk(text: string): ParsedChunk {
   // Kubernetes does, so an insecure setting shared through an anchor is not a blind spot.
   if (text.includes('*')) for (const [alias, target] of resolveAliases(doc)) if (target) followedAliases.set(alias, target);
   return { text, doc, errors };
+}
+
+const DOCUMENT_OPTIONS = { version: '1.1', prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: false } as const;
+
+/**
+ * `yaml`'s parseDocument(text, DOCUMENT_OPTIONS), step for step, with the CST built by yaml-cst.ts
+ * (the same tokens, made about three times faster) instead of `yaml`'s generator-based Parser.
+ */
+function parseDocument(text: string): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(DOCUMENT_OPTIONS).compose(new CstParser().parse(text), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, true) always ends with a document, as in `yaml`'s parseDocument.
+  return doc!;
 }
 
 /**

@@ -83,7 +83,8 @@ export function recordGraphDeps<T>(graph: WorkspaceGraph, file: string, chunkOff
  * or merged one runs again. Positions shown in messages ("line 12") must be unchanged.
  */
 export function reuseGraphFindings<F extends { fixes: Fix[]; related?: RelatedLocation[] }>(findings: F[], deps: GraphDeps, graph: WorkspaceGraph, file: string, chunkOffset: number, fileFix: () => FixBuilder): F[] | undefined {
-  const movedRelated = new Map<RelatedLocation, { dep: LocationDep; seen: FileLocation; now: RelatedLocation }>();
+  // Made only when something moved: this runs for every document of the file on every keystroke.
+  let movedRelated: Map<RelatedLocation, { dep: LocationDep; seen: FileLocation; now: RelatedLocation }> | undefined;
   for (const d of deps.locations) {
     // The object must still be in the graph (a re-indexed document has new objects).
     if (d.path === null || graph.objectAt(d.obj.doc.file, d.obj.doc.docIndex, d.obj.listIndex) !== d.obj) return undefined;
@@ -92,15 +93,24 @@ export function reuseGraphFindings<F extends { fixes: Fix[]; related?: RelatedLo
     const l = graph.location(d.obj, loc, d.uses);
     if (stillSeen(d.seen, l, file, chunkOffset, d.uses)) continue;
     if (!d.related) return undefined;
-    movedRelated.set(d.related, { dep: d, seen: seenFrom(l, file, chunkOffset, d.uses), now: relatedAt(l, file, chunkOffset, d.related.message) });
+    (movedRelated ??= new Map()).set(d.related, { dep: d, seen: seenFrom(l, file, chunkOffset, d.uses), now: relatedAt(l, file, chunkOffset, d.related.message) });
   }
-  const movedEdits = new Map<Edit, { dep: AppendDep; now: Edit }>();
+  let movedEdits: Map<Edit, { dep: AppendDep; now: Edit }> | undefined;
   for (const a of deps.appends) {
     const e = fileFix().appendDocument(a.docText);
     if (e.text !== a.edit.text) return undefined;
-    if (e.start - chunkOffset !== a.edit.start || e.end - chunkOffset !== a.edit.end) movedEdits.set(a.edit, { dep: a, now: { start: e.start - chunkOffset, end: e.end - chunkOffset, text: e.text } });
+    if (e.start - chunkOffset !== a.edit.start || e.end - chunkOffset !== a.edit.end) (movedEdits ??= new Map()).set(a.edit, { dep: a, now: { start: e.start - chunkOffset, end: e.end - chunkOffset, text: e.text } });
   }
-  if (movedRelated.size === 0 && movedEdits.size === 0) return findings;
+  if (movedRelated === undefined && movedEdits === undefined) return findings;
+  return moveFindings(findings, movedRelated ?? new Map(), movedEdits ?? new Map());
+}
+
+/** The findings with the related locations and appended-document edits that moved replaced. */
+function moveFindings<F extends { fixes: Fix[]; related?: RelatedLocation[] }>(
+  findings: F[],
+  movedRelated: Map<RelatedLocation, { dep: LocationDep; seen: FileLocation; now: RelatedLocation }>,
+  movedEdits: Map<Edit, { dep: AppendDep; now: Edit }>,
+): F[] | undefined {
   const found = new Set<unknown>();
   const edit = (ed: Edit): Edit => {
     const m = movedEdits.get(ed);

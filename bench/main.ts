@@ -12,6 +12,7 @@ import type { ServerSpec } from './lsp';
 import { coldStart, runCli, type ColdStart } from './process-bench';
 import { mb, median, ms, ratio, table } from './stats';
 import { runWorkspace, type WorkspaceRun } from './workspace-bench';
+import { serverExecArgv } from '../client/src/server-process';
 
 const ROOT = resolve(__dirname, '..', '..');
 const GENERATED = join(ROOT, 'bench', '.generated');
@@ -25,10 +26,16 @@ const withYls = !args.includes('--no-yls');
  */
 const CODE_CACHE = join(GENERATED, 'code-cache');
 
-/** Kubeward as its VS Code client runs it: diagnostics pulled after each change (LSP 3.17). */
+const SERVER = join(ROOT, 'dist', 'server.js');
+
+/**
+ * Kubeward as its VS Code client runs it: started with the client's Node options
+ * (client/src/server-process.ts: V8's thread pool one thread smaller than the CPUs), diagnostics
+ * pulled after each change (LSP 3.17).
+ */
 export const KUBEWARD: ServerSpec = {
   name: 'kubeward (pull)',
-  command: [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'],
+  command: [process.execPath, ...serverExecArgv(), SERVER, '--stdio'],
   settings: { kubeward: {} },
   pull: true,
   pullDiagnostics: true,
@@ -38,8 +45,11 @@ export const KUBEWARD: ServerSpec = {
 /** Sessions pooled for each Kubeward row of the language-server table (runLspSessions). */
 const KUBEWARD_SESSIONS = 3;
 
-/** Kubeward as other editors run it: every lint's diagnostics published (publishDiagnostics). */
-export const KUBEWARD_PUSH: ServerSpec = { ...KUBEWARD, name: 'kubeward (push)', pullDiagnostics: false };
+/**
+ * Kubeward as other editors run it: the `kubeward-language-server` bin as it is (Node's default
+ * options), every lint's diagnostics published (publishDiagnostics).
+ */
+export const KUBEWARD_PUSH: ServerSpec = { ...KUBEWARD, name: 'kubeward (push)', command: [process.execPath, SERVER, '--stdio'], pullDiagnostics: false };
 
 /**
  * yaml-language-server as a user without network access has it: validation on, the schema store
@@ -77,7 +87,7 @@ interface Target {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(KUBEWARD.command[1])) throw new Error('dist/server.js is missing: run `npm run build` first');
+  if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
   const gen = generate(GENERATED);
   rmSync(CODE_CACHE, { recursive: true, force: true });
   if (args.includes('--generate')) {
@@ -117,7 +127,7 @@ async function main(): Promise<void> {
   const runs: Record<string, Record<number, LspRun>> = { kubeward: {}, push: {}, yls: {}, changing: {}, changingPush: {} };
   if (!skip.has('lsp')) {
     log(`\n## Language servers: open and edit-to-diagnostics (${MEASURED_EDITS} one-character edits in the middle after ${WARMUP_EDITS} warm-up edits)\n`);
-    log('kubeward: diagnostics pulled after each change, as its VS Code client does (`unchanged` when the edit left them as they were); kubeward (push): published after each change, as for other editors.');
+    log(`kubeward: started and pulled as its VS Code client does (\`node ${serverExecArgv().join(' ')} dist/server.js\`; \`unchanged\` when the edit left the diagnostics as they were); kubeward (push): the bin as other editors start it (\`node dist/server.js --stdio\`, Node's default options), diagnostics published after each change.`);
     log(`Each kubeward row pools ${KUBEWARD_SESSIONS} sessions (a fresh server each: start, open, type), ${KUBEWARD_SESSIONS * MEASURED_EDITS} measured edits: one session's median moves by a third from run to run with the JIT's timing and the machine's load. yaml-language-server: one session.\n`);
     const rows: string[][] = [];
     for (const s of SIZES) {

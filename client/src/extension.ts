@@ -28,6 +28,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { serverExecArgv } from './server-process';
 
 const SOURCE = 'kubeward';
 /** Kinds the server uses for its whole-workload and whole-file actions (server/src/lsp/code-actions.ts). */
@@ -45,8 +46,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const output = window.createOutputChannel('Kubeward', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverExecArgv() } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv(), '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -43,8 +43,11 @@ async function main() {
     const modes = serverModes(wb.tmp);
     const pulled = modes.length > 0 && modes.every((m) => m.endsWith('diagnostics pulled by the client'));
     if (!pulled) console.error(`FAIL the language server was not pulled diagnostics by the VS Code client; its log says: ${modes.join(' | ') || '(no start line found)'}`);
-    console.log(`vscode${useVsix ? ' (vsix)' : ''}: ${r.passed} passed, ${r.failed} failed${pulled ? '' : ', and the server did not run with pull diagnostics'}`);
-    return r.failed === 0 && r.passed > 0 && pulled ? 0 : 1;
+    // The client starts the server with V8's thread pool sized to the machine (client/src/server-process.ts).
+    const pooled = modes.length > 0 && modes.every((m) => /\(node v[\d.]+ [^)]*--v8-pool-size=\d/.test(m));
+    if (!pooled) console.error(`FAIL the language server did not run with the client's Node options (--v8-pool-size); its log says: ${modes.join(' | ') || '(no start line found)'}`);
+    console.log(`vscode${useVsix ? ' (vsix)' : ''}: ${r.passed} passed, ${r.failed} failed${pulled ? '' : ', and the server did not run with pull diagnostics'}${pooled ? '' : ", and the server did not run with the client's Node options"}`);
+    return r.failed === 0 && r.passed > 0 && pulled && pooled ? 0 : 1;
   } finally {
     await wb.close();
     fs.rmSync(resultsDir, { recursive: true, force: true });

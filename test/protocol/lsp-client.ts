@@ -37,6 +37,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** The server's environment (default: the tests'). */
   env?: NodeJS.ProcessEnv;
+  /** Node options before dist/server.js (default: none, as other editors start the bin). */
+  execArgv?: string[];
 }
 
 /** Capabilities like VS Code's for what the tests use. */
@@ -133,7 +135,7 @@ export class LspTestClient {
     if (!existsSync(SERVER)) {
       throw new Error(`${SERVER} is missing: the protocol tests run the built server. Run \`npm run build\` first (\`npm test\` does).`);
     }
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe', env: options.env ?? process.env });
+    const proc = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe', env: options.env ?? process.env });
     const client = new LspTestClient(proc, options.settings === undefined ? {} : options.settings);
     const capabilities = options.capabilities ?? vscodeLikeCapabilities(options.pullConfiguration ?? true);
     client.initializeResult = await client.within(

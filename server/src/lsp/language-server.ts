@@ -216,7 +216,7 @@ export function startLanguageServer(connection: Connection, info: ServerInfo, se
 
   connection.onInitialized(() => {
     workspace.start();
-    log('info', `${info.name} ${info.version} started with ${RULES.length} rules (node ${process.version}); diagnostics ${pulls ? 'pulled by the client' : 'published'}`);
+    log('info', `${info.name} ${info.version} started with ${RULES.length} rules (node ${process.version}${process.execArgv.length > 0 ? ` ${process.execArgv.join(' ')}` : ''}); diagnostics ${pulls ? 'pulled by the client' : 'published'}`);
     if (dynamicConfiguration) {
       // Asks the client to send didChangeConfiguration when `kubeward.*` settings change.
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeward' }).catch((err: unknown) => {

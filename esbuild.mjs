@@ -1,8 +1,9 @@
 // Bundles the three entry points. Everything the extension runs is bundled, so the .vsix
-// carries no node_modules.
+// carries no node_modules; the licences of what is bundled go to dist/THIRD-PARTY-NOTICES.txt.
 import { readdirSync } from 'node:fs';
 import { build } from 'esbuild';
 import { yamlEsm } from './scripts/esbuild-yaml.mjs';
+import { writeThirdPartyNotices } from './scripts/third-party-notices.mjs';
 
 const common = {
   bundle: true,
@@ -12,7 +13,10 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
+  // Licence comments are dropped from the bundles: each bundled package's whole licence is in
+  // dist/THIRD-PARTY-NOTICES.txt instead (from the metafiles).
   legalComments: 'none',
+  metafile: true,
 };
 
 // The generated schema validators (server/src/engine/schema/generated, ~1.9 MB once bundled) are
@@ -29,7 +33,7 @@ const splitValidators = {
   },
 };
 
-await Promise.all([
+const builds = await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   // dist/server.js is a small loader that runs dist/server-main.js with V8's code cache (server/src/boot/code-cache.ts).
   build({ ...common, entryPoints: ['server/src/server-boot.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
@@ -38,3 +42,19 @@ await Promise.all([
   // Generated code: minified whatever the build (stack traces into it would not help anyone).
   build({ ...common, minify: true, entryPoints: validators.map((v) => `${GENERATED}/${v}.ts`), outdir: 'dist/validators' }),
 ]);
+
+// schemas/ and the validators are generated (scripts/gen-schemas.mjs) from these packages' type declarations and schemas.
+const SCHEMA_SOURCE = 'schemas/ and dist/validators/ (generated from its type declarations and schemas)';
+const apache = (who) => `Its declarations are generated from ${who} (Apache License 2.0, https://www.apache.org/licenses/LICENSE-2.0).`;
+const KUBERNETES = apache('the Kubernetes OpenAPI specification (The Kubernetes Authors)');
+writeThirdPartyNotices(
+  '.',
+  'dist/THIRD-PARTY-NOTICES.txt',
+  builds.map((b) => b.metafile),
+  [
+    { name: 'kubernetes-models', in: [SCHEMA_SOURCE], note: KUBERNETES },
+    { name: '@kubernetes-models/apimachinery', in: [SCHEMA_SOURCE], note: KUBERNETES },
+    { name: '@kubernetes-models/istio', in: [SCHEMA_SOURCE], note: apache("Istio's API definitions (Istio Authors)") },
+  ],
+  { yaml: 'Also: server/src/engine/yaml-cst.ts, bundled into the same files, is its lexer and parser (src/parse) without generators.' },
+);

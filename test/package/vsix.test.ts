@@ -9,7 +9,7 @@ import { test } from 'node:test';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-test('the .vsix holds only the bundles, schemas, snippets, rule docs and manifest, and is under 3 MB', () => {
+test('the .vsix holds only the bundles, their third-party notices, schemas, snippets, rule docs and manifest, and is under 3 MB', () => {
   assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'server.js')), 'run npm run build first');
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-vsix-')), 'kubeward.vsix');
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], { cwd: ROOT, stdio: 'pipe' });
@@ -24,6 +24,7 @@ test('the .vsix holds only the bundles, schemas, snippets, rule docs and manifes
     /^changelog\.md$/i,
     /^images\/icon\.png$/,
     /^dist\/(client|server|server-main|cli)\.js$/,
+    /^dist\/THIRD-PARTY-NOTICES\.txt$/,
     /^dist\/validators\/[a-z0-9-]+\.js$/,
     /^schemas\/.+\.json$/,
     /^snippets\/kubernetes\.json$/,
@@ -31,7 +32,7 @@ test('the .vsix holds only the bundles, schemas, snippets, rule docs and manifes
   ];
   const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
   assert.deepEqual(unexpected, [], 'files that should not be in the package');
-  for (const needed of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'snippets/kubernetes.json', 'images/icon.png', 'schemas/index.json']) {
+  for (const needed of ['package.json', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'snippets/kubernetes.json', 'images/icon.png', 'schemas/index.json']) {
     assert.ok(files.includes(needed), `${needed} is missing from the package`);
   }
   assert.ok(!files.some((f) => f.endsWith('.map') || f.startsWith('node_modules/') || f.endsWith('.ts')), 'no source maps, sources or node_modules');

@@ -2,9 +2,11 @@
 // findings, cross-file ones included, the same input errors, in the same order, in every format.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as os from 'node:os';
 import { describe, it } from 'node:test';
 import { smallFile } from '../../bench/generate';
 import { CLI, tempDir } from './helpers';
+import { defaultJobs, workerCount } from '../../server/src/cli/parallel';
 
 function run(args: string[], cwd: string, jobs: number): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, KUBEWARD_JOBS: String(jobs) } });
@@ -45,5 +47,25 @@ describe('cli: worker threads', () => {
       (JSON.parse(run(['lint', '.', '--format', 'json', '--fail-on', 'never'], d, jobs).stdout) as { findings: { file: string; ruleId: string }[] }).findings.filter((f) => f.file.endsWith('a-deploy.yaml') && f.ruleId === 'netpol-not-isolated');
     assert.equal(notIsolated(tempDir({ 'a-deploy.yaml': deploy, ...fill }), 3).length, 1);
     assert.equal(notIsolated(tempDir({ 'a-deploy.yaml': deploy, ...fill, 'z-policy.yaml': policy }), 3).length, 0);
+  });
+});
+
+describe('cli: how many workers', () => {
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+
+  it('leaves a CPU to V8: unset, one worker per CPU but one (none on 1 or 2 CPUs)', () => {
+    assert.equal(defaultJobs(), Math.max(1, cpus - 1));
+    assert.equal(workerCount(10_000, {}), defaultJobs());
+    assert.equal(workerCount(10_000, { KUBEWARD_JOBS: '' }), defaultJobs());
+    if (cpus <= 2) assert.equal(workerCount(10_000, {}), 1, 'no workers on a machine of 2 CPUs or fewer');
+  });
+
+  it('takes KUBEWARD_JOBS when it is a positive number, and never gives a worker fewer than 16 files', () => {
+    assert.equal(workerCount(10_000, { KUBEWARD_JOBS: '3' }), 3);
+    assert.equal(workerCount(10_000, { KUBEWARD_JOBS: '1' }), 1);
+    assert.equal(workerCount(47, { KUBEWARD_JOBS: '3' }), 2);
+    assert.equal(workerCount(31, { KUBEWARD_JOBS: '8' }), 1);
+    assert.equal(workerCount(32, { KUBEWARD_JOBS: '8' }), 2);
+    for (const bad of ['0', '-2', 'many']) assert.equal(workerCount(10_000, { KUBEWARD_JOBS: bad }), defaultJobs(), bad);
   });
 });

@@ -4,6 +4,7 @@
 // engine, with `yaml` bundled the same way, as dist/; the floor is `yaml` as published (floor.ts).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseAllDocuments } from './floor';
 import { Linter, type LintOptions } from '../server/src/engine';
 import { parseChunk, splitDocuments } from '../server/src/engine/parse';
@@ -99,6 +100,60 @@ export function parseFloorFiles(files: readonly string[], runs = 3): { ms: numbe
     }, 1),
   );
   return { ms, bytes };
+}
+
+interface FloorWorkerData {
+  benchFloorWorker: true;
+  files: string[];
+}
+
+/**
+ * The same floor split over `workers` worker threads (file i to worker i mod workers): what worker
+ * threads give on this machine with no work but the floor's. `first`: from starting the threads
+ * to the last one having parsed its share once, as in a CLI run, where each thread's V8 compiles
+ * the hot code for itself; `warm`: the median of `runs` passes after it, measured as the
+ * single-threaded floor is (after a warm-up pass), each from the moment every thread is told to
+ * go to the moment the last one is done.
+ */
+export async function parseFloorFilesOnWorkers(files: readonly string[], workers: number, runs = 3): Promise<{ first: number; warm: number }> {
+  const started = performance.now();
+  const pool = Array.from({ length: workers }, (_, k) => {
+    const data: FloorWorkerData = { benchFloorWorker: true, files: files.filter((_f, i) => i % workers === k) };
+    return new Worker(__filename, { workerData: data });
+  });
+  const pass = (): Promise<void> =>
+    Promise.all(
+      pool.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            w.once('message', () => resolve());
+            w.once('error', reject);
+            w.postMessage('go');
+          }),
+      ),
+    ).then(() => undefined);
+  try {
+    await pass();
+    const first = performance.now() - started;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await pass();
+      times.push(performance.now() - t);
+    }
+    return { first, warm: median(times) };
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
+if (!isMainThread && parentPort && (workerData as Partial<FloorWorkerData> | undefined)?.benchFloorWorker === true) {
+  const port = parentPort;
+  const { files } = workerData as FloorWorkerData;
+  port.on('message', () => {
+    for (const f of files) parseAllDocuments(readFileSync(f, 'utf8'));
+    port.postMessage('done');
+  });
 }
 
 /** Indexing the workspace's files into a fresh graph in one go, as the server does at startup. */

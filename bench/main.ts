@@ -5,11 +5,13 @@
 import { cpus, loadavg } from 'node:os';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { generate, SIZES, smallFile } from './generate';
-import { measureFloor, measureIndexing, parseFloorFiles, type FloorResult } from './in-process';
+import { measureFloor, measureIndexing, parseFloorFiles, parseFloorFilesOnWorkers, type FloorResult } from './in-process';
 import { findingTypingPoint, runLsp, runLspSessions, MEASURED_EDITS, STEADY_EDITS, WARMUP_EDITS, type LspRun } from './lsp-bench';
 import type { ServerSpec } from './lsp';
-import { coldStart, runCli, type ColdStart } from './process-bench';
+import { coldStart, runCli, type CliRun, type ColdStart } from './process-bench';
+import { defaultJobs } from '../server/src/cli/parallel';
 import { mb, median, ms, ratio, table } from './stats';
 import { runWorkspace, type WorkspaceRun } from './workspace-bench';
 import { serverExecArgv } from '../client/src/server-process';
@@ -235,23 +237,38 @@ async function main(): Promise<void> {
   if (!skip.has('cli')) {
     const files = listYaml(gen.tree);
     const floor = parseFloorFiles(files);
+    const jobs = cpus().length;
+    const floorOnWorkers = await parseFloorFilesOnWorkers(files, jobs);
     const cli = join(ROOT, 'dist', 'cli.js');
     const cliArgs = ['lint', gen.tree, '--format', 'json', '--fail-on', 'never'];
-    const par = await runCli(cli, cliArgs, 2);
-    const single = await runCli(cli, cliArgs, 1, { ...process.env, KUBEWARD_JOBS: '1' });
     const rate = (n: number, t: number) => (n / t) * 1000;
-    log(`\n## CLI throughput: kubeward lint over ${files.length} files (${mb(floor.bytes)}), JSON to a pipe, process start to exit\n`);
+    const row = (what: string, t: number, vs: string): string[] => [what, ms(t), rate(files.length, t).toFixed(0), (rate(floor.bytes, t) / 2 ** 20).toFixed(1), vs];
+    // As the CLI is run (KUBEWARD_JOBS unset: a worker per CPU but one, server/src/cli/parallel.ts),
+    // then with a worker per CPU and with one thread, where those differ from it.
+    const byDefault = defaultJobs();
+    const runs: { what: string; run: CliRun }[] = [{ what: `kubeward lint as run (${byDefault > 1 ? `${byDefault} workers` : 'one thread'}: a worker per CPU but one)`, run: await runCli(cli, cliArgs, 2) }];
+    for (const n of [jobs, 1].filter((n, i, all) => n !== byDefault && all.indexOf(n) === i)) {
+      runs.push({ what: `kubeward lint, KUBEWARD_JOBS=${n} (${n > 1 ? `${n} workers` : 'one thread'})`, run: await runCli(cli, cliArgs, 2, { ...process.env, KUBEWARD_JOBS: String(n) }) });
+    }
+    log(`\n## CLI throughput: kubeward lint over ${files.length} files (${mb(floor.bytes)}), JSON to a pipe, process start to exit (median of 2)\n`);
     log(
       table(
         ['what', 'time', 'files/s', 'MB/s', 'vs floor'],
         [
-          ['parse floor: read + parseAllDocuments, one thread, in process', ms(floor.ms), rate(files.length, floor.ms).toFixed(0), (rate(floor.bytes, floor.ms) / 2 ** 20).toFixed(1), '1x'],
-          [`kubeward lint (worker pool of ${cpus().length})`, ms(par.ms), rate(files.length, par.ms).toFixed(0), (rate(floor.bytes, par.ms) / 2 ** 20).toFixed(1), ratio(floor.ms / par.ms)],
-          ['kubeward lint, KUBEWARD_JOBS=1 (one thread)', ms(single.ms), rate(files.length, single.ms).toFixed(0), (rate(floor.bytes, single.ms) / 2 ** 20).toFixed(1), ratio(floor.ms / single.ms)],
+          row('parse floor: read + parseAllDocuments, one thread, in process', floor.ms, '1x'),
+          row(`the floor split over ${jobs} worker threads, in process, warm (median of 3 passes after one)`, floorOnWorkers.warm, ratio(floor.ms / floorOnWorkers.warm)),
+          row(`the same, first pass of fresh threads (each compiles the hot code itself, as in a CLI run)`, floorOnWorkers.first, ratio(floor.ms / floorOnWorkers.first)),
+          ...runs.map((r) => row(r.what, r.run.ms, ratio(floor.ms / r.run.ms))),
         ],
       ),
     );
-    targets.push({ name: 'CLI throughput ≥ 1.5× single-threaded parse floor', measured: `${ratio(floor.ms / par.ms)} (${rate(files.length, par.ms).toFixed(0)} vs ${rate(files.length, floor.ms).toFixed(0)} files/s)`, pass: floor.ms / par.ms >= 1.5 });
+    const asRun = runs[0].run.ms;
+    const others = runs.slice(1).map((r) => `${r.what.replace(/^kubeward lint, /, '').replace(/ \(.*$/, '')} ${ratio(floor.ms / r.run.ms)}`);
+    targets.push({
+      name: 'CLI throughput ≥ 1.5× single-threaded parse floor',
+      measured: `${ratio(floor.ms / asRun)} (${rate(files.length, asRun).toFixed(0)} vs ${rate(files.length, floor.ms).toFixed(0)} files/s; ${others.join(', ')}; the floor itself on ${jobs} threads ${ratio(floor.ms / floorOnWorkers.warm)} warm, ${ratio(floor.ms / floorOnWorkers.first)} in fresh threads)`,
+      pass: floor.ms / asRun >= 1.5,
+    });
   }
 
   // --- Workspace indexing --------------------------------------------------------------------------
@@ -275,7 +292,10 @@ function lspRow(r: LspRun): string[] {
   return [r.server, String(r.lines), ms(r.openMs), String(r.openDiagnostics), ms(r.editMedian), ms(r.editP90), ms(r.cpuPerEdit), String(r.lastDiagnostics) + (r.extraPublishes ? ` (+${r.extraPublishes} extra)` : ''), mb(r.peakRss), r.versioned ? 'yes' : 'no'];
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
-});
+// The bundle is also the parse floor's worker (in-process.ts, parseFloorFilesOnWorkers).
+if (isMainThread) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -38,7 +38,9 @@ const builds = await Promise.all([
   // dist/server.js is a small loader that runs dist/server-main.js with V8's code cache (server/src/boot/code-cache.ts).
   build({ ...common, entryPoints: ['server/src/server-boot.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', plugins: [splitValidators, yamlEsm()] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [splitValidators, yamlEsm()] }),
+  // dist/cli.js is the same kind of loader for dist/cli-main.js.
+  build({ ...common, entryPoints: ['server/src/cli-boot.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', plugins: [splitValidators, yamlEsm()] }),
   // Generated code: minified whatever the build (stack traces into it would not help anyone).
   build({ ...common, minify: true, entryPoints: validators.map((v) => `${GENERATED}/${v}.ts`), outdir: 'dist/validators' }),
 ]);

@@ -1,7 +1,10 @@
-// Entry of dist/cli.js (bin `kubeward`). Sets the exit status rather than calling process.exit,
-// so that everything written to a pipe is flushed first.
+// The CLI bundle, dist/cli-main.js, which dist/cli.js (cli-boot.ts, bin `kubeward`) runs with V8's
+// code cache. Sets the exit status rather than calling process.exit, so that everything written to
+// a pipe is flushed first.
 import { isMainThread } from 'node:worker_threads';
+import { saveCodeCache } from './boot/code-cache';
 import { main } from './cli/main';
+import { workersLinted } from './cli/parallel';
 import { VERSION } from './cli/version';
 
 function readStdin(): Promise<Buffer> {
@@ -13,8 +16,8 @@ function readStdin(): Promise<Buffer> {
   });
 }
 
-// dist/cli.js is also the lint worker (cli/parallel.ts starts it with workerData): the command runs
-// on the main thread only.
+// dist/cli-main.js is also the lint worker (cli/parallel.ts starts it with workerData): the command
+// runs on the main thread only.
 if (isMainThread) {
   // A closed pipe (`kubeward lint . | head`) is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -30,5 +33,7 @@ if (isMainThread) {
     version: VERSION,
   }).then((code) => {
     process.exitCode = code;
+    // The code cache holds what this run compiled: worth keeping after a lint on this thread.
+    if (process.argv[2] === 'lint' && !workersLinted()) saveCodeCache();
   });
 }

@@ -23,7 +23,7 @@ test('the .vsix holds only the bundles, their third-party notices, schemas, snip
     /^license(\.txt|\.md)?$/i,
     /^changelog\.md$/i,
     /^images\/icon\.png$/,
-    /^dist\/(client|server|server-main|cli)\.js$/,
+    /^dist\/(client|server|server-main|cli|cli-main)\.js$/,
     /^dist\/THIRD-PARTY-NOTICES\.txt$/,
     /^dist\/validators\/[a-z0-9-]+\.js$/,
     /^schemas\/.+\.json$/,
@@ -32,7 +32,7 @@ test('the .vsix holds only the bundles, their third-party notices, schemas, snip
   ];
   const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
   assert.deepEqual(unexpected, [], 'files that should not be in the package');
-  for (const needed of ['package.json', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'snippets/kubernetes.json', 'images/icon.png', 'schemas/index.json']) {
+  for (const needed of ['package.json', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/cli-main.js', 'snippets/kubernetes.json', 'images/icon.png', 'schemas/index.json']) {
     assert.ok(files.includes(needed), `${needed} is missing from the package`);
   }
   assert.ok(!files.some((f) => f.endsWith('.map') || f.startsWith('node_modules/') || f.endsWith('.ts')), 'no source maps, sources or node_modules');

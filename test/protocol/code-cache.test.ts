@@ -1,8 +1,9 @@
-// The server bundle runs with V8's code cache (server/src/boot/code-cache.ts): the cache is written
-// after the first diagnostics into the user's own folder, taken by the next start, made again when
+// The server bundle runs with V8's code cache (server/src/boot/code-cache.ts), and so does the CLI
+// bundle (below): the cache is written after the first diagnostics into the user's own folder, taken by the next start, made again when
 // it is damaged, and never read from a folder others can write to. Each session must publish the
 // same diagnostics whatever the cache holds.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -91,5 +92,57 @@ describe('the code cache of the server bundle', () => {
     const second = cachePath(file, { KUBEWARD_CODE_CACHE_DIR: dir });
     assert.ok(first && second);
     assert.notEqual(first, second);
+  });
+});
+
+// The CLI (dist/cli.js, a loader for dist/cli-main.js) uses the same cache: written after a lint
+// that ran on the main thread, taken by the next run, never after a run whose workers linted.
+describe('the code cache of the CLI bundle', () => {
+  const dir = path.join(tmp, 'cli-cache');
+  const work = fs.mkdtempSync(path.join(tmp, 'cli-files-'));
+  fs.writeFileSync(path.join(work, 'pod.yaml'), DOC);
+  const cli = (args: string[], cacheDir: string, env: NodeJS.ProcessEnv = {}) => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, KUBEWARD_JOBS: '1', ...env, KUBEWARD_CODE_CACHE_DIR: cacheDir } });
+    assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+    return r.stdout;
+  };
+  const bundleCache = (d: string) => [...caches(d).keys()].filter((n) => n.includes('cli-main.js@'));
+  let expected = '';
+
+  it('is not written by --version or rules, which compile little of the bundle', () => {
+    assert.match(cli(['--version'], dir), /\d+\.\d+\.\d+/);
+    assert.match(cli(['rules'], dir), /pss-privileged/);
+    assert.deepEqual(bundleCache(dir), []);
+  });
+
+  it('is written after a lint, the bundle and the validators it loaded, and gives the output of a run without it', () => {
+    expected = cli(['lint', '.', '--format', 'json'], 'off');
+    assert.match(expected, /pss-privileged/);
+    assert.equal(cli(['lint', '.', '--format', 'json'], dir), expected);
+    const names = [...caches(dir).keys()];
+    assert.equal(bundleCache(dir).length, 1, names.join(', '));
+    assert.ok(names.some((n) => n.includes('validators_kubernetes-workloads.js@')), names.join(', '));
+    for (const [n, f] of caches(dir)) assert.equal(f.mode, 0o600, n);
+  });
+
+  it('is taken by the next run, which writes nothing; a damaged one is made again', () => {
+    const before = caches(dir);
+    assert.equal(cli(['lint', '.', '--format', 'json'], dir), expected);
+    for (const [n, f] of caches(dir)) assert.equal(f.mtimeMs, before.get(n)?.mtimeMs, `${n} unchanged`);
+    const [name] = bundleCache(dir);
+    const garbage = Buffer.alloc(4096, 7);
+    fs.writeFileSync(path.join(dir, name), garbage);
+    assert.equal(cli(['lint', '.', '--format', 'json'], dir), expected);
+    assert.notDeepEqual(caches(dir).get(name)!.bytes, garbage, 'written again');
+  });
+
+  it('is not written after a run whose worker threads linted (the main thread compiled little of the engine)', () => {
+    const many = fs.mkdtempSync(path.join(tmp, 'cli-many-'));
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(many, `pod-${i}.yaml`), DOC.replace('name: web', `name: web-${i}`));
+    const fresh = path.join(tmp, 'cli-cache-workers');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', '.', '--format', 'json'], { cwd: many, encoding: 'utf8', env: { ...process.env, KUBEWARD_JOBS: '2', KUBEWARD_CODE_CACHE_DIR: fresh } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.filter((f) => f.ruleId === 'pss-privileged').length, 40);
+    assert.deepEqual(bundleCache(fresh), []);
   });
 });

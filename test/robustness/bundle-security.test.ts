@@ -57,13 +57,14 @@ const ALLOWED: Allowed[] = [
   { bundle: 'server', pattern: 'require(network or process module)', module: 'server/src/boot/code-cache.ts', count: 1, why: 'vm: dist/server.js compiles the server bundle and the schema validator modules, files of the extension itself, with V8\'s code cache (vm.Script with cachedData) kept in the user\'s own 0700 cache folder' },
   { bundle: 'server', pattern: 'new Function(', module: 'node_modules/ajv/dist/compile/index.js', count: 1, why: 'ajv compiles the user\'s own CRD schemas (kubeward.schema.customSchemas, a restricted setting in untrusted workspaces) on first use; the bundled schemas are precompiled standalone validators' },
   { bundle: 'cli', pattern: 'require(network or process module)', module: 'server/src/cli.ts', count: 1, why: 'worker_threads: the CLI entry runs as a lint worker when started by its own pool (isMainThread false)' },
-  { bundle: 'cli', pattern: 'require(network or process module)', module: 'server/src/cli/parallel.ts', count: 1, why: 'worker_threads: the CLI lints large trees on a pool of worker threads running dist/cli.js itself; no other process or network' },
+  { bundle: 'cli', pattern: 'require(network or process module)', module: 'server/src/cli/parallel.ts', count: 1, why: 'worker_threads: the CLI lints large trees on a pool of worker threads running dist/cli-main.js itself; no other process or network' },
+  { bundle: 'cli', pattern: 'require(network or process module)', module: 'server/src/boot/code-cache.ts', count: 1, why: 'vm: dist/cli.js compiles the CLI bundle and the schema validator modules, files of the package itself, with V8\'s code cache (vm.Script with cachedData) kept in the user\'s own 0700 cache folder' },
   { bundle: 'cli', pattern: 'new Function(', module: 'node_modules/ajv/dist/compile/index.js', count: 1, why: 'ajv compiles CRD schemas the user names (.kubeward.yaml customSchemas) on first use; the bundled schemas are precompiled standalone validators' },
 ];
 
 function bundleText(b: Bundle): string {
-  // The server is a loader (dist/server.js) and the bundle it runs (dist/server-main.js).
-  const files = b === 'server' ? ['server.js', 'server-main.js'] : [`${b}.js`];
+  // The server and the CLI are each a loader (dist/server.js, dist/cli.js) and the bundle it runs.
+  const files = b === 'server' ? ['server.js', 'server-main.js'] : b === 'cli' ? ['cli.js', 'cli-main.js'] : [`${b}.js`];
   return files
     .map((f) => {
       const file = path.join(ROOT, 'dist', f);

@@ -11,9 +11,9 @@
 // one thread (KUBEWARD_JOBS=1).
 //
 // The workers are started while the inputs are listed (LintPool.start, as soon as there are enough
-// files), so that each loading dist/cli.js overlaps with the directory walk and the config lookup
-// of the main thread. The worker is this same module: dist/cli.js (or the compiled file) started
-// with workerData.
+// files), so that each loading dist/cli-main.js overlaps with the directory walk and the config
+// lookup of the main thread. The worker is this same module: dist/cli-main.js (or the compiled
+// file) started with workerData.
 import * as os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { LintOptions, SeveritySetting } from '../engine';
@@ -50,11 +50,12 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
 }
 
 /**
- * One worker per CPU but one. A fresh thread runs the engine cold: its V8 compiles the hot code and
- * collects garbage on background threads, so one thread linting keeps about 1.3 CPUs busy (2,000
- * files: 10 s of CPU in 7.5 s). With as many workers as CPUs those helpers have no CPU to run on:
- * on 2 CPUs, two workers took as long as one thread (7.76 vs 7.77 s, five runs each) and 40% more
- * CPU (14 vs 10 s). So 2 CPUs lint on one thread, 3 on two workers, and so on.
+ * One worker per CPU but one, as Jest does. A fresh thread runs the engine cold: its V8 compiles
+ * the hot code and collects garbage on background threads, so one thread linting keeps about 1.3
+ * CPUs busy (2,000 files: 10 s of CPU in 7.5 s). With as many workers as CPUs those helpers have no
+ * CPU to run on: on 2 CPUs, two workers saved 0-11% of the time of one thread (six interleaved
+ * comparisons, 3% on average) for 33-40% more CPU (14 vs 10 s). So 2 CPUs lint on one thread, 3 on
+ * two workers, and so on.
  */
 export function defaultJobs(): number {
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -81,6 +82,13 @@ type FromWorker =
   | { type: 'indexed'; entries: { index: number; path: string; entry?: IndexedFile; error?: InputError }[] }
   | { type: 'linted'; outcomes: { index: number; outcome: FileOutcome }[] }
   | { type: 'failed'; message: string };
+
+let linted = false;
+
+/** Whether worker threads linted files in this process (so its main thread did not). */
+export function workersLinted(): boolean {
+  return linted;
+}
 
 /** Worker threads started ahead of the work (see the top of this file). */
 export class LintPool {
@@ -115,6 +123,7 @@ export class LintPool {
   async lint(tasks: readonly FileTask[], jobs: number): Promise<FileOutcome[]> {
     this.stop(this.workers.splice(jobs));
     const workers = this.workers;
+    linted = true;
     const n = tasks.length;
     // Batches small enough that the last one finishing late costs little, large enough that the
     // messages cost nothing: about 40 per worker.

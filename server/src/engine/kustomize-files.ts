@@ -10,10 +10,11 @@ const cache = new Map<string, { mtimeMs: number; patches: Set<string> }>();
 
 /** Absolute paths of the patch files a kustomization lists, or undefined when there is none. */
 function patchesOf(kustomization: string): Set<string> | undefined {
-  let st: fs.Stats;
+  let st: fs.Stats | undefined;
   try {
-    st = fs.statSync(kustomization);
-    if (!st.isFile() || st.size > 1024 * 1024) return undefined;
+    // Asked on every keystroke (LSP), for six paths that mostly do not exist: no exception for those.
+    st = fs.statSync(kustomization, { throwIfNoEntry: false });
+    if (!st || !st.isFile() || st.size > 1024 * 1024) return undefined;
   } catch {
     return undefined;
   }
